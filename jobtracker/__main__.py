@@ -1,0 +1,7 @@
+"""Entry point for ``python -m jobtracker``."""
+
+import sys
+
+from jobtracker.cli import main
+
+sys.exit(main())

@@ -1,0 +1,172 @@
+"""Opening the database: engine, SQLite pragmas, migrate-on-open with a backup taken first."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from jobtracker import migrations
+from jobtracker.errors import DatabaseOpenError
+from jobtracker.paths import backups_dir
+
+BUSY_TIMEOUT_MS = 10_000
+_BEGIN_OPTION = "jobtracker_begin"
+
+
+class Database:
+    """An open JobTracker database file: its engine and a session factory."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; one consistent snapshot, never writes."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose work is one transaction, committed whole or not at all.
+
+        ``BEGIN IMMEDIATE`` takes the write lock up front, so a second writer
+        (the CLI beside the open app) waits its turn instead of failing midway
+        with a stale snapshot.
+        """
+        with self._sessions() as session, session.begin():
+            session.connection(execution_options={_BEGIN_OPTION: "BEGIN IMMEDIATE"})
+            yield session
+
+    def close(self) -> None:
+        """Release every pooled connection (and with it the WAL files when last out)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite+pysqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when transactions begin, so
+        # DDL in migrations is transactional and SAVEPOINTs work.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # FULL: a commit survives a power cut, not only a crash of the app.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql(connection.get_execution_options().get(_BEGIN_OPTION, "BEGIN"))
+
+    return engine
+
+
+_NEW = ""  # revision of a file that holds no schema yet
+
+
+def read_revision(path: Path) -> str:
+    """The schema revision stored in ``path`` (empty for a new or empty file), read-only."""
+    if not path.exists() or path.stat().st_size == 0:
+        return _NEW
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseOpenError(f"cannot open {path}: {error}") from error
+    try:
+        tables = {
+            row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if "alembic_version" not in tables:
+            if tables:
+                raise DatabaseOpenError(
+                    f"{path} is an SQLite file but not a JobTracker database; nothing was changed"
+                )
+            return _NEW
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else _NEW
+    except sqlite3.DatabaseError as error:
+        raise DatabaseOpenError(f"{path} is not a JobTracker database ({error})") from error
+    finally:
+        con.close()
+
+
+def backup_file(path: Path, destination: Path) -> Path:
+    """Copy a (possibly live, WAL) database with SQLite's online backup API, atomically."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".partial")
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    partial.replace(destination)
+    return destination
+
+
+def migration_backup_path(path: Path, revision: str) -> Path:
+    """Name of the copy taken before migrating ``path`` away from ``revision``."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return backups_dir(path) / f"{path.stem}.schema-{revision}.{stamp}.db"
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    A file written by a newer JobTracker is refused before anything touches it;
+    an older one is backed up, then upgraded inside one transaction.
+    """
+    path = path.expanduser().resolve()
+    revision = read_revision(path)
+    if revision != migrations.HEAD:
+        if revision and revision not in migrations.known_revisions():
+            raise DatabaseOpenError(
+                f"{path} was written by a newer version of JobTracker (schema {revision}); "
+                "update JobTracker to open it. The file was not changed."
+            )
+        if revision:
+            backup_file(path, migration_backup_path(path, revision))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseOpenError(f"cannot create the folder for {path}: {error}") from error
+    engine = _make_engine(path)
+    try:
+        if revision != migrations.HEAD:
+            _upgrade(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(path, engine)
+
+
+def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
+    with engine.connect() as connection:
+        connection = connection.execution_options(**{_BEGIN_OPTION: "BEGIN IMMEDIATE"})
+        with connection.begin():
+            command.upgrade(migrations.alembic_config(connection), "head")

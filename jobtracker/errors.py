@@ -1,0 +1,40 @@
+"""Exceptions whose message is meant for the user, shown as one plain line."""
+
+from __future__ import annotations
+
+
+class JobTrackerError(Exception):
+    """A failure the user can act on; ``str(error)`` is the whole message."""
+
+
+class NotFoundError(JobTrackerError):
+    """An id or name that names nothing in the database."""
+
+
+class ValidationError(JobTrackerError):
+    """A value refused by a use case; ``field`` names what was wrong."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.reason = message
+
+
+class DatabaseOpenError(JobTrackerError):
+    """The database file cannot be opened (newer schema, not a database, ...)."""
+
+
+class InputFileError(JobTrackerError):
+    """A file to import is malformed; names the row and column when known."""
+
+    def __init__(self, message: str, *, row: int | None = None, column: str | None = None) -> None:
+        where = []
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column {column!r}")
+        prefix = ", ".join(where)
+        super().__init__(f"{prefix}: {message}" if prefix else message)
+        self.row = row
+        self.column = column
+        self.reason = message

@@ -1,0 +1,80 @@
+"""The use cases: the only way the UI and the CLI read or change data.
+
+``Tracker`` is one facade over subject mixins (applications, listing,
+activity, people, files, stats, bulk, backup); each public method is one user
+action in one transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobtracker.db import Database, open_database
+from jobtracker.tracker.activity import ActivityMixin
+from jobtracker.tracker.applications import ApplicationsMixin
+from jobtracker.tracker.backup import BackupMixin
+from jobtracker.tracker.bulk import BulkMixin
+from jobtracker.tracker.files import FilesMixin, SnapshotInput
+from jobtracker.tracker.inputs import (
+    ApplicationInput,
+    ApplicationRecord,
+    ContactInput,
+    InterviewInput,
+)
+from jobtracker.tracker.listing import ListingMixin
+from jobtracker.tracker.people import PeopleMixin
+from jobtracker.tracker.rows import (
+    ApplicationDetail,
+    ApplicationFilter,
+    ApplicationRow,
+    SortKey,
+    StageRow,
+    Stats,
+)
+from jobtracker.tracker.stats import StatsMixin
+
+__all__ = [
+    "ApplicationDetail",
+    "ApplicationFilter",
+    "ApplicationInput",
+    "ApplicationRecord",
+    "ApplicationRow",
+    "ContactInput",
+    "InterviewInput",
+    "SnapshotInput",
+    "SortKey",
+    "StageRow",
+    "Stats",
+    "Tracker",
+]
+
+
+class Tracker(
+    ApplicationsMixin,
+    ListingMixin,
+    ActivityMixin,
+    PeopleMixin,
+    BackupMixin,
+    FilesMixin,
+    StatsMixin,
+    BulkMixin,
+):
+    """Every use case of JobTracker over one open database."""
+
+    @classmethod
+    def open(cls, path: Path) -> Tracker:
+        """Open (and migrate) the database at ``path``."""
+        return cls(open_database(path))
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ += ["Database"]

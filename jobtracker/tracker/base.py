@@ -1,0 +1,89 @@
+"""Shared plumbing of the use-case mixins: the database, the clock, name lookups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jobtracker.db import Database
+from jobtracker.errors import NotFoundError, ValidationError
+from jobtracker.models import Application, Company, Stage, StageKind, Tag, utcnow
+from jobtracker.tracker.rows import StageRow
+
+
+class TrackerBase:
+    """Holds the open database; every public method of a mixin is one user action."""
+
+    def __init__(self, db: Database, *, today: Callable[[], dt.date] = dt.date.today,
+                 now: Callable[[], dt.datetime] = utcnow) -> None:
+        self.db = db
+        self._today = today
+        self._now = now
+
+    # -- lookups used inside a session -------------------------------------------------------
+
+    @staticmethod
+    def _stage_rows(session: Session) -> list[StageRow]:
+        rows = session.execute(
+            select(Stage.id, Stage.name, Stage.kind, Stage.position, Stage.color).order_by(
+                Stage.position, Stage.id
+            )
+        )
+        return [StageRow(*row) for row in rows]
+
+    def _find_stage(self, session: Session, name: str) -> StageRow:
+        wanted = name.strip().casefold()
+        stages = self._stage_rows(session)
+        for stage in stages:
+            if stage.name.casefold() == wanted:
+                return stage
+        valid = ", ".join(stage.name for stage in stages)
+        raise ValidationError("stage", f"no stage named {name!r}; valid stages: {valid}")
+
+    def _initial_stage(self, session: Session) -> StageRow:
+        stages = [s for s in self._stage_rows(session) if s.kind == StageKind.OPEN]
+        if not stages:
+            raise ValidationError("stage", "there is no open stage to start in")
+        return stages[0]
+
+    @staticmethod
+    def _company_id(session: Session, name: str) -> int:
+        """The id of the company with this name (any case), created when new."""
+        found = session.scalar(select(Company.id).where(Company.name == name))
+        if found is not None:
+            return found
+        company = Company(name=name)
+        session.add(company)
+        session.flush()
+        return company.id
+
+    @staticmethod
+    def _tags(session: Session, names: tuple[str, ...]) -> list[Tag]:
+        if not names:
+            return []
+        existing = {
+            tag.name.casefold(): tag
+            for tag in session.scalars(select(Tag).where(Tag.name.in_(names)))
+        }
+        tags = []
+        for name in names:
+            tag = existing.get(name.casefold())
+            if tag is None:
+                tag = Tag(name=name)
+                session.add(tag)
+                existing[name.casefold()] = tag
+            tags.append(tag)
+        return tags
+
+    @staticmethod
+    def _application(session: Session, application_id: int, *, trashed: bool | None = False
+                     ) -> Application:
+        app = session.get(Application, application_id)
+        if app is None or (trashed is False and app.deleted_at is not None):
+            raise NotFoundError(f"no application with id {application_id}")
+        if trashed is True and app.deleted_at is None:
+            raise NotFoundError(f"application {application_id} is not in the trash")
+        return app

@@ -1,0 +1,175 @@
+"""Bulk import of whole applications (CSV, demo data) in one transaction with set-based inserts."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Table, func, insert, select
+from sqlalchemy.orm import Session
+
+from jobtracker.errors import ValidationError
+from jobtracker.models import (
+    Application,
+    Company,
+    Interview,
+    Note,
+    StageEvent,
+    StageKind,
+    Tag,
+    application_tag,
+)
+from jobtracker.tracker.applications import _check_not_future, _counts_as_applied, initial_history
+from jobtracker.tracker.base import TrackerBase
+from jobtracker.tracker.inputs import ApplicationRecord
+from jobtracker.tracker.rows import StageRow
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+class BulkMixin(TrackerBase):
+    """Many applications at once, all or nothing."""
+
+    def import_records(self, records: Sequence[ApplicationRecord], *,
+                       dry_run: bool = False) -> list[int]:
+        """Save every record with its history, notes and interviews; returns the new ids.
+
+        One transaction: a bad record (named by its 1-based position) saves
+        nothing. With ``dry_run`` everything is checked and inserted, then
+        rolled back, so the database's own constraints are part of the check.
+        """
+        try:
+            with self.db.write() as session:
+                ids = self._insert_records(session, records)
+                if dry_run:
+                    raise _DryRun
+                return ids
+        except _DryRun:
+            return ids
+
+    def _insert_records(self, session: Session, records: Sequence[ApplicationRecord]
+                        ) -> list[int]:
+        stages = self._stage_rows(session)
+        by_name = {stage.name.casefold(): stage for stage in stages}
+        initial = self._initial_stage(session)
+        applied = next((s for s in stages if s.kind == StageKind.OPEN
+                        and s.position > initial.position), initial)
+        companies = {name.casefold(): cid for cid, name in
+                     session.execute(select(Company.id, Company.name))}
+        tags = {name.casefold(): tid for tid, name in session.execute(select(Tag.id, Tag.name))}
+        ids = _IdAllocator(session)
+        today, now = self._today(), self._now()
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in (
+            "company", "tag", "application", "stage_event", "note", "interview", "app_tag")}
+        new_ids: list[int] = []
+
+        for number, record in enumerate(records, start=1):
+            try:
+                draft = record.application.validated()
+                interviews = [i.validated() for i in record.interviews]
+                if draft.stage:
+                    stage = by_name.get(draft.stage.casefold())
+                    if stage is None:
+                        valid = ", ".join(s.name for s in stages)
+                        raise ValidationError("stage", f"no stage named {draft.stage!r}; "
+                                                       f"valid stages: {valid}")
+                else:
+                    stage = applied if draft.applied_on else initial
+                history = self._history(record, draft.applied_on, stage, stages, by_name, today)
+                applied_on = draft.applied_on
+                if applied_on is None:
+                    applied_on = next((on for s, on in history
+                                       if _counts_as_applied(s, initial)), None)
+                _check_not_future("applied_on", applied_on, today)
+            except ValidationError as error:
+                raise ValidationError(error.field, f"record {number}: {error.reason}") from None
+
+            company_id = companies.get(draft.company.casefold())
+            if company_id is None:
+                company_id = companies[draft.company.casefold()] = ids.next("company")
+                rows["company"].append({"id": company_id, "name": draft.company,
+                                        "created_at": now})
+            app_id = ids.next("application")
+            new_ids.append(app_id)
+            fields = {f.name: getattr(draft, f.name) for f in dataclasses.fields(draft)
+                      if f.name not in {"company", "stage", "tags"}}
+            created = record.created_at or now
+            rows["application"].append({
+                **fields, "id": app_id, "company_id": company_id, "stage_id": history[-1][0].id,
+                "applied_on": applied_on, "stage_changed_on": history[-1][1],
+                "created_at": created, "updated_at": created, "deleted_at": None,
+            })
+            previous: int | None = None
+            for event_stage, on in history:
+                rows["stage_event"].append({
+                    "id": ids.next("stage_event"), "application_id": app_id,
+                    "from_stage_id": previous, "to_stage_id": event_stage.id, "occurred_on": on,
+                    "recorded_at": now, "note": None,
+                })
+                previous = event_stage.id
+            for body, written in record.notes:
+                rows["note"].append({"id": ids.next("note"), "application_id": app_id,
+                                     "body": body, "created_at": written or now,
+                                     "updated_at": written or now})
+            for interview in interviews:
+                rows["interview"].append({"id": ids.next("interview"), "application_id": app_id,
+                                          **dataclasses.asdict(interview)})
+            for tag in draft.tags:
+                tag_id = tags.get(tag.casefold())
+                if tag_id is None:
+                    tag_id = tags[tag.casefold()] = ids.next("tag")
+                    rows["tag"].append({"id": tag_id, "name": tag})
+                rows["app_tag"].append({"application_id": app_id, "tag_id": tag_id})
+
+        tables: list[tuple[str, Table]] = [
+            ("company", Company.__table__), ("tag", Tag.__table__),  # type: ignore[list-item]
+            ("application", Application.__table__),  # type: ignore[list-item]
+            ("stage_event", StageEvent.__table__),  # type: ignore[list-item]
+            ("note", Note.__table__), ("interview", Interview.__table__),  # type: ignore[list-item]
+            ("app_tag", application_tag),
+        ]
+        for key, table in tables:
+            if rows[key]:
+                session.execute(insert(table), rows[key])
+        return new_ids
+
+    @staticmethod
+    def _history(record: ApplicationRecord, applied_on: Any, stage: StageRow,
+                 stages: list[StageRow], by_name: dict[str, StageRow], today: Any
+                 ) -> list[tuple[StageRow, Any]]:
+        if not record.events:
+            return initial_history(stages, stage, applied_on, None, today)
+        history = []
+        for name, on in sorted(record.events, key=lambda event: event[1]):
+            event_stage = by_name.get(name.casefold())
+            if event_stage is None:
+                raise ValidationError("stage", f"no stage named {name!r}")
+            _check_not_future("stage date", on, today)
+            history.append((event_stage, on))
+        return history
+
+
+class _IdAllocator:
+    """Hands out primary keys above the current maximum of each table.
+
+    Safe because the whole import holds SQLite's write lock (BEGIN IMMEDIATE),
+    and it lets related rows be inserted with plain executemany, no RETURNING.
+    """
+
+    _TABLES = {"company": Company.id, "tag": Tag.id, "application": Application.id,
+               "stage_event": StageEvent.id, "note": Note.id, "interview": Interview.id}
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._next: dict[str, int] = {}
+
+    def next(self, table: str) -> int:
+        if table not in self._next:
+            current = self._session.scalar(select(func.max(self._TABLES[table])))
+            self._next[table] = (current or 0) + 1
+        value = self._next[table]
+        self._next[table] = value + 1
+        return value
