@@ -1,0 +1,1 @@
+"""Files in and out: CSV, JSON backup (later iCalendar, vCard)."""

@@ -1,0 +1,42 @@
+"""Fixtures shared by every test: a fresh, real SQLite database per test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from jobtracker.tracker import Tracker
+
+# A fixed "today" keeps dated assertions stable; the clock is injected, never patched.
+TODAY = dt.date(2026, 11, 28)
+NOW = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "jobtracker.db"
+
+
+@pytest.fixture
+def tracker(db_path: Path) -> Iterator[Tracker]:
+    """A tracker over a new database file, with the clock fixed at TODAY/NOW."""
+    from jobtracker.db import open_database
+
+    with Tracker(open_database(db_path), today=lambda: TODAY, now=lambda: NOW) as tracker:
+        yield tracker
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                   ) -> None:
+    """No test ever reads or writes the real user's data, settings or logs."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local/share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local/state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("JOBTRACKER_DB", raising=False)
