@@ -1,0 +1,539 @@
+"""The ``jobtracker`` command: no subcommand opens the app, subcommands work headless.
+
+Imports are deferred into the commands so that ``jobtracker --version`` and
+``--help`` load neither SQLAlchemy nor Qt nor requests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from jobtracker import __version__
+
+if TYPE_CHECKING:
+    from jobtracker.tracker import ApplicationInput, Tracker
+
+PROG = "jobtracker"
+LIST_FORMATS = ("table", "csv", "json")
+
+
+class UsageError(Exception):
+    """A command-line mistake found after parsing; exits 2 like argparse's own."""
+
+
+# -- argument types --------------------------------------------------------------------------
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-03") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be greater than zero")
+    return value
+
+
+def _priority(text: str) -> int:
+    value = _positive(text)
+    if value > 5:
+        raise argparse.ArgumentTypeError("priority is from 1 (low) to 5 (high)")
+    return value
+
+
+def _datetime(text: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date and time like '2026-12-01 14:30'") from None
+
+
+# -- parser ----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, kept in one place so ``--help`` is the reference."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="JobTracker: keep your whole job search in one private, offline file. "
+                    "Without a command, the desktop app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--db", metavar="PATH",
+                        help="database file (default: $JOBTRACKER_DB, else the per-user data "
+                             "folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = commands.add_parser("add", help="add an application; prints its id")
+    _application_options(add, required=True)
+    add.set_defaults(run=cmd_add)
+
+    edit = commands.add_parser("edit", help="change fields of an application")
+    edit.add_argument("id", type=_positive)
+    _application_options(edit, required=False)
+    edit.set_defaults(run=cmd_edit)
+
+    lst = commands.add_parser("list", help="list applications")
+    lst.add_argument("--stage", action="append", default=[], help="only this stage (repeatable)")
+    lst.add_argument("--search", default="", help="full-text search (title, company, location, "
+                                                  "notes, description)")
+    lst.add_argument("--tag", help="only applications with this tag")
+    state = lst.add_mutually_exclusive_group()
+    state.add_argument("--open", action="store_true", help="only applications still open")
+    state.add_argument("--closed", action="store_true", help="only finished applications")
+    state.add_argument("--trash", action="store_true", help="the trash instead")
+    lst.add_argument("--sort", default="last_change",
+                     choices=["company", "title", "stage", "applied", "last_change", "location",
+                              "salary", "priority", "next_interview", "follow_up", "created"])
+    lst.add_argument("--asc", action="store_true", help="ascending order")
+    lst.add_argument("--limit", type=_positive)
+    lst.add_argument("--format", choices=LIST_FORMATS, default="table")
+    lst.set_defaults(run=cmd_list)
+
+    show = commands.add_parser("show", help="everything about one application")
+    show.add_argument("id", type=_positive)
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.set_defaults(run=cmd_show)
+
+    move = commands.add_parser("move", help="record a stage change")
+    move.add_argument("id", type=_positive)
+    move.add_argument("stage")
+    move.add_argument("--at", type=_date, metavar="YYYY-MM-DD", help="when (default today)")
+    move.add_argument("--note", help="a remark kept with the change")
+    move.set_defaults(run=cmd_move)
+
+    note = commands.add_parser("note", help="add a Markdown note ('-' reads standard input)")
+    note.add_argument("id", type=_positive)
+    note.add_argument("text")
+    note.set_defaults(run=cmd_note)
+
+    interview = commands.add_parser("interview", help="schedule an interview round")
+    interview.add_argument("id", type=_positive)
+    interview.add_argument("--kind", default="Interview", help="e.g. Phone screen, Technical")
+    interview.add_argument("--at", type=_datetime, required=True, metavar="'YYYY-MM-DD HH:MM'")
+    interview.add_argument("--tz", help="IANA time zone of --at, e.g. Europe/Berlin "
+                                        "(default: this computer's)")
+    interview.add_argument("--duration", type=_positive, default=60, help="minutes")
+    interview.add_argument("--location")
+    interview.add_argument("--link", help="video call address")
+    interview.add_argument("--with", dest="interviewers", help="who interviews")
+    interview.set_defaults(run=cmd_interview)
+
+    delete = commands.add_parser("delete", help="move an application to the trash")
+    delete.add_argument("id", type=_positive)
+    delete.set_defaults(run=cmd_delete)
+    restore = commands.add_parser("restore", help="bring an application back from the trash")
+    restore.add_argument("id", type=_positive)
+    restore.set_defaults(run=cmd_restore)
+    empty = commands.add_parser("empty-trash", help="delete trashed applications for good")
+    empty.set_defaults(run=cmd_empty_trash)
+
+    stats = commands.add_parser("stats", help="counts per stage and the funnel")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.set_defaults(run=cmd_stats)
+
+    export = commands.add_parser("export", help="write applications to a file")
+    export_kinds = export.add_subparsers(dest="kind", metavar="KIND", required=True)
+    export_csv = export_kinds.add_parser("csv", help="a spreadsheet (RFC 4180, UTF-8)")
+    export_csv.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    export_csv.add_argument("--excel", action="store_true",
+                            help="add a byte-order mark so Excel reads UTF-8")
+    export_csv.set_defaults(run=cmd_export_csv)
+    export_json = export_kinds.add_parser("json", help="everything, lossless")
+    export_json.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    export_json.set_defaults(run=cmd_export_json)
+
+    imp = commands.add_parser("import", help="read applications from a file")
+    import_kinds = imp.add_subparsers(dest="kind", metavar="KIND", required=True)
+    import_csv = import_kinds.add_parser("csv", help="a spreadsheet (ours, Huntr, Teal, "
+                                                     "hand-made)")
+    import_csv.add_argument("file", type=Path)
+    import_csv.add_argument("--dry-run", action="store_true",
+                            help="check everything and report; save nothing")
+    import_csv.add_argument("--encoding", help="force a text encoding (default: detect)")
+    import_csv.set_defaults(run=cmd_import_csv)
+    import_json = import_kinds.add_parser("json", help="a JobTracker JSON export (merged in)")
+    import_json.add_argument("file", type=Path)
+    import_json.set_defaults(run=cmd_import_json)
+
+    demo = commands.add_parser("demo", help="add realistic sample data to try the app")
+    demo.add_argument("--count", type=_positive, default=200)
+    demo.add_argument("--seed", type=int, default=0)
+    demo.set_defaults(run=cmd_demo)
+    return parser
+
+
+def _application_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument("--title", required=required)
+    parser.add_argument("--company", required=required)
+    parser.add_argument("--url")
+    parser.add_argument("--stage", help="default: Applied with --applied, else Saved"
+                        if required else argparse.SUPPRESS)
+    parser.add_argument("--location")
+    parser.add_argument("--remote", choices=("remote", "hybrid", "onsite"))
+    parser.add_argument("--employment-type", choices=("full_time", "part_time", "contract",
+                                                      "temporary", "internship", "volunteer",
+                                                      "other"))
+    parser.add_argument("--salary", help="e.g. '120000-150000 USD/year' or '62.50 EUR/hour'")
+    parser.add_argument("--priority", type=_priority, help="1 (low) to 5 (high)")
+    parser.add_argument("--tag", action="append", help="a tag (repeatable)")
+    parser.add_argument("--applied", type=_date, metavar="YYYY-MM-DD")
+    parser.add_argument("--follow-up", type=_date, metavar="YYYY-MM-DD")
+    parser.add_argument("--source", help="where you found it")
+    parser.add_argument("--description")
+
+
+# -- running ---------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        if args.command is None:
+            return _open_app(args, args_list)
+        run: Callable[[argparse.Namespace], int] = args.run
+        return run(args)
+    except UsageError as error:
+        parser.error(str(error))
+    except BrokenPipeError:
+        # `jobtracker list | head` closed the pipe: not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing half-saved", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        return _report(error)
+    return 0  # pragma: no cover - parser.error exits
+
+
+def _report(error: Exception) -> int:
+    from jobtracker.errors import JobTrackerError
+
+    if isinstance(error, JobTrackerError):
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+    if isinstance(error, OSError):
+        name = f" {error.filename}" if error.filename else ""
+        print(f"{PROG}: error:{name}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    log = _write_crash_log()
+    print(f"{PROG}: unexpected error: {type(error).__name__}: {error}"
+          + (f" (details in {log})" if log else ""), file=sys.stderr)
+    return 1
+
+
+def _write_crash_log() -> Path | None:
+    import traceback
+
+    from jobtracker.paths import log_dir
+
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "crash.log"
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {dt.datetime.now(dt.UTC).isoformat()} jobtracker {__version__}\n")
+            log.write(traceback.format_exc())
+        return path
+    except OSError:
+        return None
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from jobtracker.paths import resolve_db_path
+
+    return resolve_db_path(args.db)
+
+
+def _tracker(args: argparse.Namespace) -> Tracker:
+    from jobtracker.tracker import Tracker
+
+    return Tracker.open(_db_path(args))
+
+
+def _open_app(args: argparse.Namespace, argv: list[str]) -> int:
+    try:
+        from jobtracker.ui.app import run
+    except ImportError as error:
+        print(f"{PROG}: the desktop window cannot start ({error}); the commands work without "
+              f"it: {PROG} --help", file=sys.stderr)
+        return 1
+    return run(_db_path(args), argv)
+
+
+def _out(path: str | None, *, newline: str | None = None) -> tuple[IO[str], Callable[[], None]]:
+    """An output stream: the file (written atomically on success) or standard output."""
+    if path is None or path == "-":
+        if newline == "":
+            sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
+        return sys.stdout, sys.stdout.flush
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.partial")
+    handle = partial.open("w", encoding="utf-8", newline=newline)
+
+    def finish() -> None:
+        handle.close()
+        partial.replace(target)
+
+    return handle, finish
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def _draft_fields(args: argparse.Namespace) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    simple = {"title": "title", "company": "company", "url": "url", "location": "location",
+              "remote": "remote", "employment_type": "employment_type", "priority": "priority",
+              "applied": "applied_on", "follow_up": "follow_up_on", "source": "source",
+              "description": "description"}
+    for arg, field in simple.items():
+        value = getattr(args, arg, None)
+        if value is not None:
+            fields[field] = value
+    if getattr(args, "tag", None):
+        fields["tags"] = tuple(args.tag)
+    if args.salary:
+        fields.update(_salary(args.salary))
+    return fields
+
+
+def _salary(text: str) -> dict[str, Any]:
+    from jobtracker import money
+
+    try:
+        low, high, currency, period = money.parse_salary_text(text)
+    except ValueError as error:
+        raise UsageError(f"--salary: {error}") from None
+    if currency is None:
+        raise UsageError("--salary: say the currency, e.g. '120000 USD/year'")
+    try:
+        return {"salary_min": money.to_minor(low, currency) if low is not None else None,
+                "salary_max": money.to_minor(high, currency) if high is not None else None,
+                "salary_currency": currency, "salary_period": period}
+    except ValueError as error:
+        raise UsageError(f"--salary: {error}") from None
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Add an application and print its id."""
+    from jobtracker.tracker import ApplicationInput
+
+    fields = _draft_fields(args)
+    draft: ApplicationInput = ApplicationInput(stage=args.stage, **fields)
+    with _tracker(args) as tracker:
+        print(tracker.add_application(draft))
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    """Change the given fields of an application."""
+    fields = _draft_fields(args)
+    if not fields:
+        raise UsageError("edit: say what to change, e.g. --title or --priority")
+    with _tracker(args) as tracker:
+        tracker.edit_application(args.id, **fields)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """List applications as a table, CSV or JSON."""
+    from jobtracker.models import StageKind
+    from jobtracker.tracker import ApplicationFilter, SortKey
+
+    kinds: tuple[StageKind, ...] = ()
+    if args.open:
+        kinds = (StageKind.OPEN, StageKind.OFFER)
+    elif args.closed:
+        kinds = (StageKind.WON, StageKind.LOST)
+    filters = ApplicationFilter(search=args.search, stages=tuple(args.stage), kinds=kinds,
+                                tag=args.tag, trashed=args.trash)
+    with _tracker(args) as tracker:
+        if args.stage:
+            known = {s.name.casefold() for s in tracker.stages()}
+            unknown = [s for s in args.stage if s.casefold() not in known]
+            if unknown:
+                names = ", ".join(s.name for s in tracker.stages())
+                raise UsageError(f"--stage: no stage named {unknown[0]!r}; valid: {names}")
+        rows = tracker.iter_applications(filters, sort=SortKey(args.sort),
+                                         descending=not args.asc, limit=args.limit)
+        if args.format == "csv":
+            from jobtracker.exchange.csv_export import write_csv
+
+            out, finish = _out(None, newline="")
+            write_csv(rows, out)
+            finish()
+        elif args.format == "json":
+            from jobtracker.exchange.text_output import rows_as_json
+
+            print(rows_as_json(rows))
+        else:
+            from jobtracker.exchange.text_output import format_table
+
+            print(format_table(list(rows)))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print everything about one application."""
+    from jobtracker.exchange.text_output import detail_as_json, format_detail
+
+    with _tracker(args) as tracker:
+        detail = tracker.get_application(args.id)
+    print(detail_as_json(detail) if args.format == "json" else format_detail(detail))
+    return 0
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    """Record a stage change."""
+    with _tracker(args) as tracker:
+        tracker.move_stage(args.id, args.stage, on=args.at, note=args.note)
+        detail = tracker.get_application(args.id)
+    print(f"{detail.id}: {detail.stage} since {detail.last_change.isoformat()}")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    """Add a note (from the argument or standard input)."""
+    text = sys.stdin.read() if args.text == "-" else args.text
+    with _tracker(args) as tracker:
+        print(tracker.add_note(args.id, text))
+    return 0
+
+
+def cmd_interview(args: argparse.Namespace) -> int:
+    """Schedule an interview; prints its id."""
+    import zoneinfo
+
+    from jobtracker.tracker import InterviewInput
+
+    starts: dt.datetime = args.at
+    if starts.tzinfo is None:
+        if args.tz:
+            try:
+                starts = starts.replace(tzinfo=zoneinfo.ZoneInfo(args.tz))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                raise UsageError(f"--tz: unknown time zone {args.tz!r}") from None
+        else:
+            starts = starts.astimezone()
+    interview = InterviewInput(kind=args.kind, starts_at=starts, timezone=args.tz,
+                               duration_minutes=args.duration, location=args.location,
+                               meeting_url=args.link, interviewers=args.interviewers)
+    with _tracker(args) as tracker:
+        print(tracker.add_interview(args.id, interview))
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    """Move to the trash."""
+    with _tracker(args) as tracker:
+        tracker.delete_application(args.id)
+    print(f"{args.id}: moved to the trash ({PROG} restore {args.id} brings it back)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore from the trash."""
+    with _tracker(args) as tracker:
+        tracker.restore_application(args.id)
+    return 0
+
+
+def cmd_empty_trash(args: argparse.Namespace) -> int:
+    """Purge the trash."""
+    with _tracker(args) as tracker:
+        print(f"{tracker.empty_trash()} deleted for good")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Counts per stage and the funnel."""
+    from jobtracker.exchange.text_output import format_stats, stats_as_json
+
+    with _tracker(args) as tracker:
+        stats = tracker.stats()
+    print(stats_as_json(stats) if args.format == "json" else format_stats(stats))
+    return 0
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    """Write every live application as CSV."""
+    from jobtracker.exchange.csv_export import write_csv
+    from jobtracker.tracker import SortKey
+
+    with _tracker(args) as tracker:
+        out, finish = _out(args.output, newline="")
+        count = write_csv(tracker.iter_applications(sort=SortKey.CREATED, descending=False),
+                          out, excel=args.excel)
+        finish()
+    if args.output:
+        print(f"{count} applications written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    """Write everything as JSON."""
+    import json
+
+    with _tracker(args) as tracker:
+        payload = tracker.export_everything()
+    out, finish = _out(args.output)
+    json.dump(payload, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+    finish()
+    return 0
+
+
+def cmd_import_csv(args: argparse.Namespace) -> int:
+    """Import a spreadsheet, all or nothing."""
+    from jobtracker.exchange.csv_import import read_csv
+
+    with _tracker(args) as tracker:
+        result = read_csv(args.file, stages=tracker.stages(), encoding=args.encoding)
+        for warning in result.warnings:
+            print(f"{PROG}: warning: {warning}", file=sys.stderr)
+        ids = tracker.import_records(result.records, dry_run=args.dry_run)
+    if args.dry_run:
+        print(f"{len(ids)} applications would be imported (dry run: nothing saved)")
+    else:
+        print(f"{len(ids)} applications imported")
+    return 0
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    """Merge a JSON export into this database."""
+    from jobtracker.exchange.json_backup import read_backup
+
+    payload = read_backup(args.file)
+    with _tracker(args) as tracker:
+        counts = tracker.import_everything(payload)
+    print(f"{counts.get('application', 0)} applications imported")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Add sample data."""
+    from jobtracker.demo import populate
+
+    with _tracker(args) as tracker:
+        added = populate(tracker, args.count, seed=args.seed)
+    print(f"{added} sample applications added to {_db_path(args)}")
+    return 0

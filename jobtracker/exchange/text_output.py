@@ -1,0 +1,151 @@
+"""Text and JSON renderings of rows for the terminal: tables, details, statistics."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+import shutil
+from collections.abc import Iterable
+from typing import Any
+
+from jobtracker import money
+from jobtracker.tracker.rows import ApplicationDetail, ApplicationRow, Stats
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _as_dict(obj: Any) -> dict[str, Any]:
+    return {field.name: _plain(getattr(obj, field.name)) for field in dataclasses.fields(obj)}
+
+
+def rows_as_json(rows: Iterable[ApplicationRow]) -> str:
+    """A JSON array of list rows (timestamps in UTC, salaries in minor units)."""
+    return json.dumps([_as_dict(row) for row in rows], ensure_ascii=False, indent=1)
+
+
+def detail_as_json(detail: ApplicationDetail) -> str:
+    """One application with everything, as JSON."""
+    data = _as_dict(detail)
+    for name in ("events", "notes", "interviews", "contacts", "tasks", "documents", "snapshots"):
+        data[name] = [_as_dict(item) for item in getattr(detail, name)]
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def stats_as_json(stats: Stats) -> str:
+    """Statistics as JSON."""
+    return json.dumps({
+        "total": stats.total,
+        "by_stage": {item.stage.name: item.count for item in stats.by_stage},
+        "by_kind": stats.by_kind,
+        "funnel": [_as_dict(step) for step in stats.funnel],
+    }, ensure_ascii=False, indent=1)
+
+
+def salary_text(low: int | None, high: int | None, currency: str | None,
+                period: str | None) -> str:
+    """``120000–150000 USD/year`` in plain numbers, or empty."""
+    if low is None and high is None:
+        return ""
+    lo, hi = money.format_plain(low, currency), money.format_plain(high, currency)
+    amount = lo if lo == hi or not hi else f"{lo}–{hi}" if lo else f"up to {hi}"
+    return f"{amount} {currency or ''}{'/' + period if period else ''}".strip()
+
+
+def _local(value: dt.datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def _day(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def format_table(rows: list[ApplicationRow], width: int | None = None) -> str:
+    """Rows as an aligned table that fits the terminal; long cells end in an ellipsis."""
+    if not rows:
+        return "No applications."
+    headers = ("ID", "Company", "Title", "Stage", "Applied", "Changed", "Location")
+    cells = [(str(r.id), r.company, r.title, r.stage, _day(r.applied_on), _day(r.last_change),
+              r.location or "") for r in rows]
+    widths = [max(len(headers[i]), *(len(c[i]) for c in cells)) for i in range(len(headers))]
+    total = width or shutil.get_terminal_size((120, 24)).columns
+    # Shrink the free-text columns (company, title, location) until the row fits.
+    flexible = [2, 1, 6]
+    while sum(widths) + 2 * (len(widths) - 1) > total and any(widths[i] > 12 for i in flexible):
+        widest = max(flexible, key=lambda i: widths[i])
+        widths[widest] -= 1
+
+    def fit(text: str, size: int) -> str:
+        return text if len(text) <= size else text[: size - 1] + "…"
+
+    lines = ["  ".join(fit(h, w).ljust(w) for h, w in zip(headers, widths, strict=True))]
+    lines += ["  ".join(fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+              for row in cells]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def format_detail(d: ApplicationDetail) -> str:
+    """One application as readable text."""
+    lines = [f"#{d.id}  {d.title} — {d.company}" + ("  [in trash]" if d.deleted_at else "")]
+    facts = [
+        ("Stage", f"{d.stage} since {d.last_change.isoformat()}"),
+        ("Applied", _day(d.applied_on)),
+        ("Location", ", ".join(x for x in (d.location or "", d.remote or "") if x)),
+        ("Salary", salary_text(d.salary_min, d.salary_max, d.salary_currency, d.salary_period)),
+        ("Type", (d.employment_type or "").replace("_", " ")),
+        ("Priority", str(d.priority)),
+        ("Tags", ", ".join(d.tags)),
+        ("Follow-up", _day(d.follow_up_on)),
+        ("Source", d.source or ""),
+        ("URL", d.url or ""),
+    ]
+    lines += [f"  {label + ':':<11}{value}" for label, value in facts if value]
+    if d.events:
+        lines.append("Timeline:")
+        lines += [f"  {e.occurred_on.isoformat()}  {e.to_stage}"
+                  + (f"  ({e.note})" if e.note else "") for e in d.events]
+    if d.interviews:
+        lines.append("Interviews:")
+        lines += [f"  {_local(i.starts_at)}  {i.kind}  {i.outcome}"
+                  + (f"  with {i.interviewers}" if i.interviewers else "") for i in d.interviews]
+    if d.tasks:
+        lines.append("Tasks:")
+        lines += [f"  [{'x' if t.done_at else ' '}] {_day(t.due_on) or '—':<10}  {t.title}"
+                  for t in d.tasks]
+    if d.contacts:
+        lines.append("Contacts:")
+        lines += [f"  {c.name}" + (f", {c.role}" if c.role else "")
+                  + (f" <{c.email}>" if c.email else "") for c in d.contacts]
+    if d.notes:
+        lines.append("Notes:")
+        for note in d.notes:
+            lines.append(f"  -- {_local(note.created_at)}")
+            lines += [f"  {line}" for line in note.body.splitlines()]
+    if d.description:
+        lines.append("Description:")
+        lines += [f"  {line}" for line in d.description.splitlines()]
+    return "\n".join(lines)
+
+
+def format_stats(stats: Stats) -> str:
+    """Counts per stage and the funnel as text."""
+    lines = [f"{stats.total} applications"]
+    lines += [f"  {item.stage.name:<14}{item.count:>7}" for item in stats.by_stage]
+    lines.append("Funnel (reached at least):")
+    for step in stats.funnel:
+        rate = f"{step.rate:6.1%}" if step.rate is not None else "      "
+        lines.append(f"  {step.stage:<14}{step.reached:>7}  {rate}")
+    return "\n".join(lines)
