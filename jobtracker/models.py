@@ -222,7 +222,7 @@ class Application(Base):
 
     company: Mapped[Company] = relationship(lazy="raise")
     stage: Mapped[Stage] = relationship(lazy="raise")
-    tags: Mapped[list[Tag]] = relationship(secondary=application_tag, lazy="raise")
+    tags: Mapped[list[Tag]] = relationship(secondary=application_tag)
 
 
 class StageEvent(Base):

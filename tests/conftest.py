@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,11 +21,22 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "jobtracker.db"
 
 
-@pytest.fixture
-def tracker(db_path: Path) -> Iterator[Tracker]:
-    """A tracker over a new database file, with the clock fixed at TODAY/NOW."""
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated to head once per run; tests get their own copy of it."""
     from jobtracker.db import open_database
 
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    open_database(path).close()
+    return path
+
+
+@pytest.fixture
+def tracker(db_path: Path, migrated_template: Path) -> Iterator[Tracker]:
+    """A tracker over its own new database file, with the clock fixed at TODAY/NOW."""
+    from jobtracker.db import open_database
+
+    shutil.copyfile(migrated_template, db_path)
     with Tracker(open_database(db_path), today=lambda: TODAY, now=lambda: NOW) as tracker:
         yield tracker
 

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from jobtracker.errors import NotFoundError, ValidationError
@@ -196,9 +196,9 @@ class ApplicationsMixin(TrackerBase):
             if event is None:
                 raise NotFoundError(f"no stage change with id {event_id}")
             app = self._application(session, event.application_id)
-            count = len(session.scalars(select(StageEvent.id).where(
-                StageEvent.application_id == app.id)).all())
-            if count <= 1:
+            first = session.scalar(select(func.min(StageEvent.id)).where(
+                StageEvent.application_id == app.id))
+            if event.id == first:
                 raise ValidationError("stage", "the first stage of an application cannot be removed")
             session.delete(event)
             session.flush()
@@ -207,18 +207,28 @@ class ApplicationsMixin(TrackerBase):
 
     @staticmethod
     def _rethread_events(session: Session, app: Application) -> None:
-        """Make each event's ``from`` the stage before it, and the app's stage the latest one."""
-        events = session.scalars(
+        """Order the timeline by date and make each event's ``from`` the stage before it.
+
+        The event that created the application stays first: if a move is
+        back-dated before it ("I applied last Tuesday" on something saved
+        today), the creation is moved back to that day, since it cannot have
+        happened later. The application's stage is the latest event's.
+        """
+        events = list(session.scalars(
             select(StageEvent).where(StageEvent.application_id == app.id)
-            .order_by(StageEvent.occurred_on, StageEvent.id)
-        ).all()
+            .order_by(StageEvent.id)
+        ))
+        first, rest = events[0], sorted(events[1:], key=lambda e: (e.occurred_on, e.id))
+        if rest and rest[0].occurred_on < first.occurred_on:
+            first.occurred_on = rest[0].occurred_on
         previous: int | None = None
-        for event in events:
+        for event in [first, *rest]:
             if event.from_stage_id != previous:
                 event.from_stage_id = previous
             previous = event.to_stage_id
-        app.stage_id = events[-1].to_stage_id
-        app.stage_changed_on = events[-1].occurred_on
+        latest = rest[-1] if rest else first
+        app.stage_id = latest.to_stage_id
+        app.stage_changed_on = latest.occurred_on
 
     # -- trash --------------------------------------------------------------------------------
 

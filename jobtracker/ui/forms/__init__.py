@@ -1,0 +1,1 @@
+"""Generated from ui/*.ui and resources/jobtracker.qrc; do not edit."""

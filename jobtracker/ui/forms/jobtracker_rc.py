@@ -1,0 +1,363 @@
+# Resource object code (Python 3)
+# Created by: object code
+# Created by: The Resource Compiler for Qt version 6.12.0
+# WARNING! All changes made in this file will be lost!
+
+from PySide6 import QtCore
+
+qt_resource_data = b"\
+\x00\x00\x00\xf5\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M9 14L4 \
+9l5-5\x22/><path d=\
+\x22M4 9h10a6 6 0 0\
+ 1 0 12h-3\x22/></s\
+vg>\x0a\
+\x00\x00\x00\xf6\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M15 14l5\
+-5-5-5\x22/><path d\
+=\x22M20 9H10a6 6 0\
+ 0 0 0 12h3\x22/></\
+svg>\x0a\
+\x00\x00\x01\x03\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+line x1=\x2212\x22 y1=\
+\x225\x22 x2=\x2212\x22 y2=\x22\
+19\x22/><line x1=\x225\
+\x22 y1=\x2212\x22 x2=\x2219\
+\x22 y2=\x2212\x22/></svg\
+>\x0a\
+\x00\x00\x01'\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+polyline points=\
+\x223 6 5 6 21 6\x22/>\
+<path d=\x22M19 6l-\
+1 14H6L5 6\x22/><pa\
+th d=\x22M10 11v6M1\
+4 11v6\x22/><path d\
+=\x22M9 6V4h6v2\x22/><\
+/svg>\x0a\
+\x00\x00\x01D\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M18 13v6\
+a2 2 0 0 1-2 2H5\
+a2 2 0 0 1-2-2V8\
+a2 2 0 0 1 2-2h6\
+\x22/><polyline poi\
+nts=\x2215 3 21 3 2\
+1 9\x22/><line x1=\x22\
+10\x22 y1=\x2214\x22 x2=\x22\
+21\x22 y2=\x223\x22/></sv\
+g>\x0a\
+\x00\x00\x00\xf5\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+polyline points=\
+\x223 6 5 6 21 6\x22/>\
+<path d=\x22M19 6l-\
+1 14H6L5 6\x22/></s\
+vg>\x0a\
+\x00\x00\x01\x01\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+line x1=\x2218\x22 y1=\
+\x226\x22 x2=\x226\x22 y2=\x221\
+8\x22/><line x1=\x226\x22\
+ y1=\x226\x22 x2=\x2218\x22 \
+y2=\x2218\x22/></svg>\x0a\
+\
+\x00\x00\x01@\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x229\x22 cy\
+=\x228\x22 r=\x224\x22/><pat\
+h d=\x22M2 21v-1a6 \
+6 0 0 1 6-6h2a6 \
+6 0 0 1 6 6v1\x22/>\
+<path d=\x22M17 4a4\
+ 4 0 0 1 0 8M22 \
+21v-1a5 5 0 0 0-\
+3-4.6\x22/></svg>\x0a\
+\x00\x00\x01\x03\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2211\x22 c\
+y=\x2211\x22 r=\x227\x22/><l\
+ine x1=\x2221\x22 y1=\x22\
+21\x22 x2=\x2216.65\x22 y\
+2=\x2216.65\x22/></svg\
+>\x0a\
+\x00\x00\x01\x82\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2264\
+\x22 height=\x2264\x22 vi\
+ewBox=\x220 0 64 64\
+\x22><rect x=\x224\x22 y=\
+\x2214\x22 width=\x2256\x22 \
+height=\x2242\x22 rx=\x22\
+8\x22 fill=\x22#3B82F6\
+\x22/><path d=\x22M22 \
+14v-4a4 4 0 0 1 \
+4-4h12a4 4 0 0 1\
+ 4 4v4\x22 fill=\x22no\
+ne\x22 stroke=\x22#1E4\
+0AF\x22 stroke-widt\
+h=\x224\x22/><polyline\
+ points=\x2220 35 2\
+9 44 45 26\x22 fill\
+=\x22none\x22 stroke=\x22\
+#FFFFFF\x22 stroke-\
+width=\x226\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22/></svg>\
+\x0a\
+\x00\x00\x012\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M10 13a5\
+ 5 0 0 0 7.5.5l3\
+-3a5 5 0 0 0-7-7\
+l-1.7 1.7\x22/><pat\
+h d=\x22M14 11a5 5 \
+0 0 0-7.5-.5l-3 \
+3a5 5 0 0 0 7 7l\
+1.7-1.7\x22/></svg>\
+\x0a\
+\x00\x00\x01D\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2212\x22 c\
+y=\x2212\x22 r=\x223\x22/><p\
+ath d=\x22M12 2v3M1\
+2 19v3M4.2 4.2l2\
+.1 2.1M17.7 17.7\
+l2.1 2.1M2 12h3M\
+19 12h3M4.2 19.8\
+l2.1-2.1M17.7 6.\
+3l2.1-2.1\x22/></sv\
+g>\x0a\
+\x00\x00\x01\x1c\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4B5563\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+rect x=\x223\x22 y=\x227\x22\
+ width=\x2218\x22 heig\
+ht=\x2213\x22 rx=\x222\x22/>\
+<path d=\x22M16 7V5\
+a2 2 0 0 0-2-2h-\
+4a2 2 0 0 0-2 2v\
+2\x22/></svg>\x0a\
+"
+
+qt_resource_name = b"\
+\x00\x05\
+\x00o\xa6S\
+\x00i\
+\x00c\x00o\x00n\x00s\
+\x00\x08\
+\x04\xb2UG\
+\x00u\
+\x00n\x00d\x00o\x00.\x00s\x00v\x00g\
+\x00\x08\
+\x0b\xb2U\xc7\
+\x00r\
+\x00e\x00d\x00o\x00.\x00s\x00v\x00g\
+\x00\x07\
+\x04\xcaZ'\
+\x00n\
+\x00e\x00w\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x0c\xad\x02\x87\
+\x00d\
+\x00e\x00l\x00e\x00t\x00e\x00.\x00s\x00v\x00g\
+\x00\x0c\
+\x02B\xd8G\
+\x00o\
+\x00p\x00e\x00n\x00-\x00u\x00r\x00l\x00.\x00s\x00v\x00g\
+\x00\x09\
+\x08\x9b\xad\xc7\
+\x00t\
+\x00r\x00a\x00s\x00h\x00.\x00s\x00v\x00g\
+\x00\x09\
+\x0b\x85\x8e\x87\
+\x00c\
+\x00l\x00e\x00a\x00r\x00.\x00s\x00v\x00g\
+\x00\x0c\
+\x07\xfa\xee'\
+\x00c\
+\x00o\x00n\x00t\x00a\x00c\x00t\x00s\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x08\x94m\xc7\
+\x00s\
+\x00e\x00a\x00r\x00c\x00h\x00.\x00s\x00v\x00g\
+\x00\x0e\
+\x0a\xf2IG\
+\x00j\
+\x00o\x00b\x00t\x00r\x00a\x00c\x00k\x00e\x00r\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x06\x99R'\
+\x00i\
+\x00m\x00p\x00o\x00r\x00t\x00.\x00s\x00v\x00g\
+\x00\x0f\
+\x0e^\x94g\
+\x00p\
+\x00r\x00e\x00f\x00e\x00r\x00e\x00n\x00c\x00e\x00s\x00.\x00s\x00v\x00g\
+\x00\x10\
+\x03\xbfR\x87\
+\x00a\
+\x00p\x00p\x00l\x00i\x00c\x00a\x00t\x00i\x00o\x00n\x00s\x00.\x00s\x00v\x00g\
+"
+
+qt_resource_struct = b"\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x01\x00\x00\x00\x01\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x0d\x00\x00\x00\x02\
+\x00\x00\x00j\x00\x00\x00\x00\x00\x01\x00\x00\x04%\
+\x00\x00\x01P\x00\x00\x00\x00\x00\x01\x00\x00\x0d\xba\
+\x00\x00\x00\x10\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
+\x00\x00\x00<\x00\x00\x00\x00\x00\x01\x00\x00\x01\xf3\
+\x00\x00\x01\x12\x00\x00\x00\x00\x00\x01\x00\x00\x0b<\
+\x00\x00\x00\xb8\x00\x00\x00\x00\x00\x01\x00\x00\x07k\
+\x00\x00\x00\xd6\x00\x00\x00\x00\x00\x01\x00\x00\x08\xaf\
+\x00\x00\x00\x88\x00\x00\x00\x00\x00\x01\x00\x00\x05m\
+\x00\x00\x00\xf0\x00\x00\x00\x00\x00\x01\x00\x00\x09\xb6\
+\x00\x00\x00\xa0\x00\x00\x00\x00\x00\x01\x00\x00\x06f\
+\x00\x00\x00&\x00\x00\x00\x00\x00\x01\x00\x00\x00\xf9\
+\x00\x00\x00P\x00\x00\x00\x00\x00\x01\x00\x00\x02\xfa\
+\x00\x00\x01,\x00\x00\x00\x00\x00\x01\x00\x00\x0cr\
+"
+
+def qInitResources():
+    QtCore.qRegisterResourceData(0x01, qt_resource_struct, qt_resource_name, qt_resource_data)
+
+def qCleanupResources():
+    QtCore.qUnregisterResourceData(0x01, qt_resource_struct, qt_resource_name, qt_resource_data)
+
+qInitResources()

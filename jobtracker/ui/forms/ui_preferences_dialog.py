@@ -1,0 +1,232 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'preferences_dialog.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QSizePolicy, QSpacerItem, QSpinBox, QTabWidget,
+    QVBoxLayout, QWidget)
+
+class Ui_PreferencesDialog(object):
+    def setupUi(self, PreferencesDialog):
+        if not PreferencesDialog.objectName():
+            PreferencesDialog.setObjectName(u"PreferencesDialog")
+        self.mainLayout = QVBoxLayout(PreferencesDialog)
+        self.mainLayout.setObjectName(u"mainLayout")
+        self.tabs = QTabWidget(PreferencesDialog)
+        self.tabs.setObjectName(u"tabs")
+        self.generalTab = QWidget()
+        self.generalTab.setObjectName(u"generalTab")
+        self.generalLayout = QVBoxLayout(self.generalTab)
+        self.generalLayout.setObjectName(u"generalLayout")
+        self.generalForm = QFormLayout()
+        self.generalForm.setObjectName(u"generalForm")
+        self.generalForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.dataFileLabel = QLabel(self.generalTab)
+        self.dataFileLabel.setObjectName(u"dataFileLabel")
+
+        self.generalForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.dataFileLabel)
+
+        self.dataFileLayout = QHBoxLayout()
+        self.dataFileLayout.setObjectName(u"dataFileLayout")
+        self.dataFileEdit = QLineEdit(self.generalTab)
+        self.dataFileEdit.setObjectName(u"dataFileEdit")
+        self.dataFileEdit.setReadOnly(True)
+
+        self.dataFileLayout.addWidget(self.dataFileEdit)
+
+        self.openFolderButton = QPushButton(self.generalTab)
+        self.openFolderButton.setObjectName(u"openFolderButton")
+
+        self.dataFileLayout.addWidget(self.openFolderButton)
+
+
+        self.generalForm.setLayout(0, QFormLayout.ItemRole.FieldRole, self.dataFileLayout)
+
+        self.dataFileError = QLabel(self.generalTab)
+        self.dataFileError.setObjectName(u"dataFileError")
+        self.dataFileError.setText(u"")
+        self.dataFileError.setWordWrap(True)
+        self.dataFileError.setVisible(False)
+
+        self.generalForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.dataFileError)
+
+        self.followUpDaysLabel = QLabel(self.generalTab)
+        self.followUpDaysLabel.setObjectName(u"followUpDaysLabel")
+
+        self.generalForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.followUpDaysLabel)
+
+        self.followUpDaysSpin = QSpinBox(self.generalTab)
+        self.followUpDaysSpin.setObjectName(u"followUpDaysSpin")
+        self.followUpDaysSpin.setMinimum(0)
+        self.followUpDaysSpin.setMaximum(90)
+
+        self.generalForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.followUpDaysSpin)
+
+        self.followUpDaysError = QLabel(self.generalTab)
+        self.followUpDaysError.setObjectName(u"followUpDaysError")
+        self.followUpDaysError.setText(u"")
+        self.followUpDaysError.setWordWrap(True)
+        self.followUpDaysError.setVisible(False)
+
+        self.generalForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.followUpDaysError)
+
+        self.themeLabel = QLabel(self.generalTab)
+        self.themeLabel.setObjectName(u"themeLabel")
+
+        self.generalForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.themeLabel)
+
+        self.themeCombo = QComboBox(self.generalTab)
+        self.themeCombo.setObjectName(u"themeCombo")
+
+        self.generalForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.themeCombo)
+
+        self.themeError = QLabel(self.generalTab)
+        self.themeError.setObjectName(u"themeError")
+        self.themeError.setText(u"")
+        self.themeError.setWordWrap(True)
+        self.themeError.setVisible(False)
+
+        self.generalForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.themeError)
+
+        self.dateFormatLabel = QLabel(self.generalTab)
+        self.dateFormatLabel.setObjectName(u"dateFormatLabel")
+
+        self.generalForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.dateFormatLabel)
+
+        self.dateFormatCombo = QComboBox(self.generalTab)
+        self.dateFormatCombo.setObjectName(u"dateFormatCombo")
+
+        self.generalForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.dateFormatCombo)
+
+        self.dateFormatError = QLabel(self.generalTab)
+        self.dateFormatError.setObjectName(u"dateFormatError")
+        self.dateFormatError.setText(u"")
+        self.dateFormatError.setWordWrap(True)
+        self.dateFormatError.setVisible(False)
+
+        self.generalForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.dateFormatError)
+
+
+        self.generalLayout.addLayout(self.generalForm)
+
+        self.generalSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.generalLayout.addItem(self.generalSpacer)
+
+        self.tabs.addTab(self.generalTab, "")
+        self.stagesTab = QWidget()
+        self.stagesTab.setObjectName(u"stagesTab")
+        self.stagesLayout = QVBoxLayout(self.stagesTab)
+        self.stagesLayout.setObjectName(u"stagesLayout")
+        self.stagesHint = QLabel(self.stagesTab)
+        self.stagesHint.setObjectName(u"stagesHint")
+        self.stagesHint.setWordWrap(True)
+
+        self.stagesLayout.addWidget(self.stagesHint)
+
+        self.stagesRow = QHBoxLayout()
+        self.stagesRow.setObjectName(u"stagesRow")
+        self.stagesList = QListWidget(self.stagesTab)
+        self.stagesList.setObjectName(u"stagesList")
+
+        self.stagesRow.addWidget(self.stagesList)
+
+        self.stageButtons = QVBoxLayout()
+        self.stageButtons.setObjectName(u"stageButtons")
+        self.addStageButton = QPushButton(self.stagesTab)
+        self.addStageButton.setObjectName(u"addStageButton")
+
+        self.stageButtons.addWidget(self.addStageButton)
+
+        self.renameStageButton = QPushButton(self.stagesTab)
+        self.renameStageButton.setObjectName(u"renameStageButton")
+
+        self.stageButtons.addWidget(self.renameStageButton)
+
+        self.colorStageButton = QPushButton(self.stagesTab)
+        self.colorStageButton.setObjectName(u"colorStageButton")
+
+        self.stageButtons.addWidget(self.colorStageButton)
+
+        self.upStageButton = QPushButton(self.stagesTab)
+        self.upStageButton.setObjectName(u"upStageButton")
+
+        self.stageButtons.addWidget(self.upStageButton)
+
+        self.downStageButton = QPushButton(self.stagesTab)
+        self.downStageButton.setObjectName(u"downStageButton")
+
+        self.stageButtons.addWidget(self.downStageButton)
+
+        self.stageButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.stageButtons.addItem(self.stageButtonsSpacer)
+
+
+        self.stagesRow.addLayout(self.stageButtons)
+
+
+        self.stagesLayout.addLayout(self.stagesRow)
+
+        self.tabs.addTab(self.stagesTab, "")
+
+        self.mainLayout.addWidget(self.tabs)
+
+        self.buttonBox = QDialogButtonBox(PreferencesDialog)
+        self.buttonBox.setObjectName(u"buttonBox")
+        self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
+
+        self.mainLayout.addWidget(self.buttonBox)
+
+#if QT_CONFIG(shortcut)
+        self.dataFileLabel.setBuddy(self.dataFileEdit)
+        self.followUpDaysLabel.setBuddy(self.followUpDaysSpin)
+        self.themeLabel.setBuddy(self.themeCombo)
+        self.dateFormatLabel.setBuddy(self.dateFormatCombo)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(PreferencesDialog)
+
+        self.tabs.setCurrentIndex(0)
+
+
+        QMetaObject.connectSlotsByName(PreferencesDialog)
+    # setupUi
+
+    def retranslateUi(self, PreferencesDialog):
+        PreferencesDialog.setWindowTitle(QCoreApplication.translate("PreferencesDialog", u"Preferences", None))
+        self.dataFileLabel.setText(QCoreApplication.translate("PreferencesDialog", u"&Data file", None))
+        self.openFolderButton.setText(QCoreApplication.translate("PreferencesDialog", u"Open &folder", None))
+        self.followUpDaysLabel.setText(QCoreApplication.translate("PreferencesDialog", u"Default follow-&up", None))
+        self.followUpDaysSpin.setSuffix(QCoreApplication.translate("PreferencesDialog", u" days after applying", None))
+        self.followUpDaysSpin.setSpecialValueText(QCoreApplication.translate("PreferencesDialog", u"No reminder", None))
+        self.themeLabel.setText(QCoreApplication.translate("PreferencesDialog", u"&Theme", None))
+        self.dateFormatLabel.setText(QCoreApplication.translate("PreferencesDialog", u"Date &format", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.generalTab), QCoreApplication.translate("PreferencesDialog", u"General", None))
+        self.stagesHint.setText(QCoreApplication.translate("PreferencesDialog", u"Changes to stages are saved at once and apply to every application.", None))
+#if QT_CONFIG(accessibility)
+        self.stagesList.setAccessibleName(QCoreApplication.translate("PreferencesDialog", u"Stages", None))
+#endif // QT_CONFIG(accessibility)
+        self.addStageButton.setText(QCoreApplication.translate("PreferencesDialog", u"&Add\u2026", None))
+        self.renameStageButton.setText(QCoreApplication.translate("PreferencesDialog", u"&Rename\u2026", None))
+        self.colorStageButton.setText(QCoreApplication.translate("PreferencesDialog", u"&Colour\u2026", None))
+        self.upStageButton.setText(QCoreApplication.translate("PreferencesDialog", u"Move &up", None))
+        self.downStageButton.setText(QCoreApplication.translate("PreferencesDialog", u"Move &down", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.stagesTab), QCoreApplication.translate("PreferencesDialog", u"Stages", None))
+    # retranslateUi
+

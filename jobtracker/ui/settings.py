@@ -1,0 +1,103 @@
+"""Typed access to the window's QSettings: geometry, layout, view and preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+THEMES = ("system", "light", "dark")
+DATE_FORMATS = ("iso", "short", "long")
+
+
+class Settings:
+    """One place that knows every key, its type and its default."""
+
+    def __init__(self, qsettings: QSettings) -> None:
+        self.q = qsettings
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.q.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self.q.value(key, default))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return default
+
+    def _choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+        value = str(self.q.value(key, default))
+        return value if value in choices else default
+
+    # -- window layout ---------------------------------------------------------------------
+
+    def window_geometry(self) -> QByteArray | None:
+        """Saved main window geometry."""
+        return self._bytes("window/geometry")
+
+    def window_state(self) -> QByteArray | None:
+        """Saved toolbar/dock state."""
+        return self._bytes("window/state")
+
+    def splitter_state(self) -> QByteArray | None:
+        """Saved list/detail splitter sizes."""
+        return self._bytes("window/splitter")
+
+    def header_state(self) -> QByteArray | None:
+        """Saved column order and widths of the applications table."""
+        return self._bytes("applications/header")
+
+    def save_layout(self, geometry: QByteArray, state: QByteArray, splitter: QByteArray,
+                    header: QByteArray) -> None:
+        """Remember the window layout."""
+        self.q.setValue("window/geometry", geometry)
+        self.q.setValue("window/state", state)
+        self.q.setValue("window/splitter", splitter)
+        self.q.setValue("applications/header", header)
+
+    def sort(self) -> tuple[int, bool]:
+        """Sort column index and whether descending."""
+        return self._int("applications/sort_column", 4), bool(
+            self._int("applications/sort_descending", 1))
+
+    def set_sort(self, column: int, descending: bool) -> None:
+        """Remember the sort column and order."""
+        self.q.setValue("applications/sort_column", column)
+        self.q.setValue("applications/sort_descending", int(descending))
+
+    def view(self) -> str:
+        """The last view shown (applications, contacts, trash)."""
+        return str(self.q.value("window/view", "applications"))
+
+    def set_view(self, name: str) -> None:
+        """Remember the view shown."""
+        self.q.setValue("window/view", name)
+
+    # -- preferences ---------------------------------------------------------------------
+
+    def theme(self) -> str:
+        """system, light or dark."""
+        return self._choice("prefs/theme", THEMES, "system")
+
+    def set_theme(self, value: str) -> None:
+        """Remember the colour theme."""
+        self.q.setValue("prefs/theme", value)
+
+    def date_format(self) -> str:
+        """iso, short or long."""
+        return self._choice("prefs/date_format", DATE_FORMATS, "iso")
+
+    def set_date_format(self, value: str) -> None:
+        """Remember how dates are shown."""
+        self.q.setValue("prefs/date_format", value)
+
+    def follow_up_days(self) -> int:
+        """Days after applying when a follow-up reminder is set by default (0 = none)."""
+        return max(0, min(90, self._int("prefs/follow_up_days", 7)))
+
+    def set_follow_up_days(self, days: int) -> None:
+        """Remember the default follow-up delay."""
+        self.q.setValue("prefs/follow_up_days", days)
+
+    def sync(self) -> None:
+        """Write to disk now."""
+        self.q.sync()

@@ -1,0 +1,109 @@
+"""Listing and full-text search: one query, plain rows, safe against FTS syntax in input."""
+
+import datetime as dt
+
+import pytest
+
+from jobtracker.models import StageKind
+from jobtracker.tracker import ApplicationFilter, ApplicationInput, InterviewInput, SortKey, Tracker
+from jobtracker.tracker.listing import fts_query
+
+
+@pytest.fixture
+def filled(tracker: Tracker) -> Tracker:
+    acme = tracker.add_application(ApplicationInput(
+        title="Senior Backend Engineer", company="Acme Robotics", location="München",
+        applied_on=dt.date(2026, 11, 1), tags=("python", "robots"), priority=5,
+        salary_min=9000000, salary_max=11000000, salary_currency="EUR", salary_period="year"))
+    tracker.add_note(acme, "Asked about their **Kubernetes** migration")
+    tracker.add_interview(acme, InterviewInput(
+        kind="Technical", starts_at=dt.datetime(2026, 12, 2, 9, tzinfo=dt.UTC)))
+    tracker.add_application(ApplicationInput(
+        title="Site Reliability Engineer", company="Globex", location="Remote",
+        description="On-call rotation, Terraform, PostgreSQL", priority=2))
+    rejected = tracker.add_application(ApplicationInput(
+        title="Data Engineer", company="Initech", applied_on=dt.date(2026, 10, 1)))
+    tracker.move_stage(rejected, "Rejected", on=dt.date(2026, 10, 20))
+    return tracker
+
+
+def _titles(tracker: Tracker, **filters) -> list[str]:
+    return [row.title for row in tracker.list_applications(ApplicationFilter(**filters),
+                                                           sort=SortKey.TITLE,
+                                                           descending=False)]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("back", ["Senior Backend Engineer"]),            # prefix of a title word
+    ("acme", ["Senior Backend Engineer"]),            # company
+    ("munchen", ["Senior Backend Engineer"]),         # location, diacritics folded
+    ("kubernetes", ["Senior Backend Engineer"]),      # note text
+    ("terraform", ["Site Reliability Engineer"]),     # description
+    ("engineer", ["Data Engineer", "Senior Backend Engineer", "Site Reliability Engineer"]),
+    ("engineer globex", ["Site Reliability Engineer"]),  # every word must match
+    ("", ["Data Engineer", "Senior Backend Engineer", "Site Reliability Engineer"]),
+])
+def test_search(filled: Tracker, query: str, expected: list[str]):
+    assert _titles(filled, search=query) == expected
+
+
+@pytest.mark.parametrize("hostile", ['"', "AND", "NEAR(", "title:", "-x", "*", "'; DROP TABLE",
+                                     "(((", "a OR"])
+def test_fts_syntax_in_input_never_errors(filled: Tracker, hostile: str):
+    filled.list_applications(ApplicationFilter(search=hostile))
+
+
+def test_fts_query_quotes_every_token():
+    assert fts_query('C++ "AND" x') == '"C"* "AND"* "x"*'
+    assert fts_query("!!!") is None
+
+
+def test_search_follows_note_edits_and_company_renames(filled: Tracker):
+    filled.rename_company("Globex", "Umbrella Corp")
+    assert _titles(filled, search="umbrella") == ["Site Reliability Engineer"]
+    assert _titles(filled, search="globex") == []
+    note_id = filled.get_application(filled.search_ids("acme")[0]).notes[0].id
+    filled.edit_note(note_id, "Nomad, not k8s")
+    assert _titles(filled, search="kubernetes") == []
+    assert _titles(filled, search="nomad") == ["Senior Backend Engineer"]
+
+
+def test_filters(filled: Tracker):
+    assert _titles(filled, stages=("Rejected",)) == ["Data Engineer"]
+    assert _titles(filled, kinds=(StageKind.LOST,)) == ["Data Engineer"]
+    assert _titles(filled, tag="python") == ["Senior Backend Engineer"]
+    assert _titles(filled, applied_from=dt.date(2026, 10, 15)) == ["Senior Backend Engineer"]
+    assert _titles(filled, applied_to=dt.date(2026, 10, 15)) == ["Data Engineer"]
+
+
+def test_rows_carry_what_the_table_shows(filled: Tracker):
+    row = filled.list_applications(ApplicationFilter(search="acme"))[0]
+    assert (row.company, row.stage, row.stage_kind) == ("Acme Robotics", "Applied",
+                                                        StageKind.OPEN)
+    assert row.tags == ("python", "robots")
+    assert row.notes_count == 1
+    assert row.next_interview == dt.datetime(2026, 12, 2, 9, tzinfo=dt.UTC)
+    assert (row.salary_min, row.salary_currency) == (9000000, "EUR")
+
+
+@pytest.mark.parametrize("key", list(SortKey))
+def test_every_sort_key_works_both_ways(filled: Tracker, key: SortKey):
+    forward = [r.id for r in filled.list_applications(sort=key, descending=False)]
+    backward = [r.id for r in filled.list_applications(sort=key, descending=True)]
+    assert sorted(forward) == sorted(backward) and len(forward) == 3
+
+
+def test_sort_by_priority_and_paging(filled: Tracker):
+    rows = filled.list_applications(sort=SortKey.PRIORITY, descending=True)
+    assert [r.priority for r in rows] == [5, 3, 2]
+    page = filled.list_applications(sort=SortKey.PRIORITY, descending=True, limit=1, offset=1)
+    assert [r.priority for r in page] == [3]
+    assert filled.count_applications(ApplicationFilter(search="engineer")) == 3
+
+
+def test_trashed_rows_leave_the_list_and_the_search(filled: Tracker):
+    app_id = filled.search_ids("globex")[0]
+    filled.delete_application(app_id)
+    assert "Site Reliability Engineer" not in _titles(filled)
+    assert filled.search_ids("globex") == []
+    assert _titles(filled, trashed=True) == ["Site Reliability Engineer"]
