@@ -8,10 +8,11 @@ import datetime as dt
 import enum
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
+from typing import TypeAlias
 
 from dateutil import parser as date_parser
 
@@ -74,6 +75,10 @@ class _F(enum.Enum):
     FOLLOW_UP = "follow-up date"
     NOTES = "notes"
     DESCRIPTION = "description"
+
+
+# Builds the error for one cell of the row being read: ``fail(message, field)``.
+_Fail: TypeAlias = Callable[[str, _F], InputFileError]
 
 
 # Header spellings per field. Besides our own export and common hand-made names, these
@@ -167,7 +172,7 @@ _REMOTE_WORDS = {"yes": "remote", "y": "remote", "true": "remote", "no": "onsite
                  "false": "onsite", "fully remote": "remote", "in person": "onsite"}
 # Typed cells holding one of these mean "nothing here", as hand-made sheets write it.
 _NOTHING = frozenset({"-", "–", "—", "n/a", "na", "none", "tbd", "?"})
-_STARS = frozenset("★⭐☆✩")
+_STARS = frozenset("★⭐☆✩\ufe0f")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -265,7 +270,7 @@ def _refuse_nul_bytes(data: bytes) -> None:
 
 def _delimiter(text: str) -> str:
     """Comma, unless the header line clearly uses ``;`` (European Excel) or TAB."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in io.StringIO(text) if line.strip()), "")
     counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
     best = max((";", "\t"), key=lambda sep: counts[sep])
     return best if counts[best] > counts[","] else ","
@@ -274,27 +279,22 @@ def _delimiter(text: str) -> str:
 def _parse_rows(text: str) -> list[tuple[int, list[str]]]:
     """Every record with its spreadsheet row number; a quoted line break stays in one row."""
     rows: list[tuple[int, list[str]]] = []
+    # The limit is process-wide state: raised only while this file is read.
     previous = csv.field_size_limit(FIELD_SIZE_LIMIT)
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text),
                             strict=True)
-        for number, cells in enumerate(_records(reader, rows), start=1):
-            rows.append((number, cells))
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                raise InputFileError(_csv_message(str(error)), row=len(rows) + 1) from None
+            rows.append((len(rows) + 1, cells))
     finally:
         csv.field_size_limit(previous)
     return rows
-
-
-def _records(reader: Iterator[list[str]], done: list[tuple[int, list[str]]]
-             ) -> Iterator[list[str]]:
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise InputFileError(_csv_message(str(error)), row=len(done) + 1) from None
-        yield cells
 
 
 def _csv_message(error: str) -> str:
@@ -317,6 +317,7 @@ class _Layout:
 
     index: dict[_F, int]
     names: dict[_F, str]
+    header: list[str]  # every header cell, restored and stripped
     width: int  # header cells up to the last named one
     own: bool  # our own export: Notes is a count, numbers are plain
 
@@ -393,38 +394,33 @@ class _Reader:
             raise InputFileError(f"no {' or '.join(missing)} column (headers found: "
                                  f"{found_text})", row=row)
         width = max((i + 1 for i, name in enumerate(names) if name), default=0)
-        return _Layout(index, {key: names[i] for key, i in index.items()}, width, own)
+        return _Layout(index, {key: names[i] for key, i in index.items()}, names, width, own)
 
     def _data_rows(self, layout: _Layout, rows: list[tuple[int, list[str]]], header_cells: int
                    ) -> list[tuple[int, list[str]]]:
         data = []
         unnamed: set[int] = set()
-        named = set(layout.index.values())
+        nameless = [i for i, name in enumerate(layout.header) if not name]
         for number, cells in rows:
             if _blank(cells):
                 continue
             if len(cells) < layout.width:
-                missing = self._header_name(layout, len(cells))
                 raise InputFileError(f"row has {len(cells)} cells, the header has "
-                                     f"{layout.width}", row=number, column=missing)
-            extra = [i for i in range(header_cells, len(cells)) if cells[i].strip()]
-            if extra:
-                raise InputFileError(f"row has {header_cells + len(extra)} or more cells with "
-                                     f"values, the header has {header_cells}", row=number)
-            unnamed.update(i for i in range(min(len(cells), header_cells))
-                           if i not in named and cells[i].strip()
-                           and not self._header_name(layout, i))
+                                     f"{layout.width}", row=number,
+                                     column=layout.header[len(cells)] or None)
+            if len(cells) > header_cells:
+                last = max((i for i in range(header_cells, len(cells)) if cells[i].strip()),
+                           default=None)
+                if last is not None:
+                    raise InputFileError(f"row has {last + 1} cells, the header has "
+                                         f"{header_cells}", row=number)
+            if len(unnamed) < len(nameless):
+                unnamed.update(i for i in nameless if i < len(cells) and cells[i].strip())
             data.append((number, cells))
         if unnamed:
             where = ", ".join(str(i + 1) for i in sorted(unnamed))
             self.warnings.append(f"columns without a header were ignored (column {where})")
         return data
-
-    def _header_name(self, layout: _Layout, position: int) -> str | None:
-        first_row = next(cells for _, cells in self.rows if not _blank(cells))
-        if position < len(first_row):
-            return restore(first_row[position]).strip() or None
-        return None
 
     # -- dates ------------------------------------------------------------------------------
 
@@ -442,11 +438,11 @@ class _Reader:
                 if match is None or match["sep"] == ".":
                     continue
                 first, second = int(match["a"]), int(match["b"])
-                if first > 12 and day_first is None:
-                    day_first = (number, layout.names[key])
-                elif second > 12 and month_first is None:
-                    month_first = (number, layout.names[key])
-                elif first != second and first <= 12 and second <= 12 and ambiguous is None:
+                if first > 12:
+                    day_first = day_first or (number, layout.names[key])
+                elif second > 12:
+                    month_first = month_first or (number, layout.names[key])
+                elif first != second and ambiguous is None:
                     ambiguous = match.group(0)
         if day_first and month_first:
             later = max(day_first, month_first)
@@ -456,8 +452,8 @@ class _Reader:
                 row=later[0], column=later[1])
         self.day_first = day_first is not None
         if day_first:
-            self.warnings.append(f"dates such as {ambiguous or 'these'} were read as "
-                                 f"day/month/year (row {day_first[0]} can only be read so)")
+            self.warnings.append(f"dates were read as day/month/year (the one in row "
+                                 f"{day_first[0]} can only be read so)")
         elif ambiguous:
             self.warnings.append(f"dates such as {ambiguous} could be month/day or day/month; "
                                  "they were read as month/day/year (US). Write YYYY-MM-DD "
@@ -524,10 +520,11 @@ class _Reader:
             draft = draft.validated()
             note = optional_text("notes", notes_text, MAX_TEXT)
         except ValidationError as error:
-            keys = _ERROR_COLUMNS.get(error.field, ())
-            key = next((k for k in keys if k in layout.index), None)
+            sources = _ERROR_COLUMNS.get(error.field, ())
+            source = next((k for k in sources if k in layout.index), None)
             raise InputFileError(error.reason, row=number,
-                                 column=layout.column(key) if key else error.field) from None
+                                 column=layout.column(source) if source else error.field
+                                 ) from None
         return ApplicationRecord(
             application=draft,
             events=self._events(stage, applied_on, stage_on, saved_on),
@@ -674,13 +671,6 @@ class _Reader:
         return [records[i] for i in order]
 
 
-class _Fail:
-    """Type of the per-row error factory: ``fail(message, field) -> InputFileError``."""
-
-    def __call__(self, message: str, key: _F) -> InputFileError:  # pragma: no cover
-        raise NotImplementedError
-
-
 _PLAIN_NUMBER = re.compile(r"\d{1,20}(?:\.\d{1,6})?")
 _PLAIN_ID = re.compile(r"\d{1,18}")
 _NUMERIC_DATE = re.compile(
@@ -732,9 +722,10 @@ def _named_month_date(text: str) -> dt.date:
                          for default in _DEFAULTS)
     except (ValueError, OverflowError, TypeError):
         raise ValueError("not a date dateutil can read") from None
-    if first.date() != second.date():
+    day: dt.date = first.date()
+    if day != second.date():
         raise ValueError("the day, month or year is missing")
-    return first.date()
+    return day
 
 
 def _status_key(text: str) -> str:

@@ -1,0 +1,125 @@
+"""Add or edit an interview round: kind, start with time zone, duration, place, people, outcome."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from PySide6.QtCore import QDateTime, QTime, QTimeZone, Qt
+from PySide6.QtWidgets import QCompleter, QDialog, QWidget
+
+from jobtracker.errors import ValidationError
+from jobtracker.models import InterviewOutcome
+from jobtracker.tracker import InterviewInput
+from jobtracker.tracker.rows import InterviewRow
+from jobtracker.ui.field_errors import FieldErrors
+from jobtracker.ui.forms.ui_interview_dialog import Ui_InterviewDialog
+
+KINDS = ("Phone screen", "Recruiter call", "Technical", "Take-home review", "System design",
+         "Behavioral", "Onsite", "Final", "Other")
+
+
+def local_zone_name() -> str:
+    """The IANA name of this machine's time zone (UTC when unknown)."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+    return name if name in zoneinfo.available_timezones() else "UTC"
+
+
+class InterviewDialog(QDialog):
+    """Returns an ``InterviewInput`` from ``interview()`` once accepted."""
+
+    def __init__(self, parent: QWidget | None = None, *, existing: InterviewRow | None = None,
+                 contact_names: list[str] | None = None,
+                 default_start: dt.datetime | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_InterviewDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.kindCombo.addItems([self.tr(kind) for kind in KINDS])
+        zones = sorted(zoneinfo.available_timezones())
+        ui.timezoneCombo.addItems(zones)
+        ui.timezoneCombo.setInsertPolicy(ui.timezoneCombo.InsertPolicy.NoInsert)
+        zone_completer = QCompleter(zones, self)
+        zone_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        zone_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        ui.timezoneCombo.setCompleter(zone_completer)
+        for outcome, label in ((InterviewOutcome.PENDING, self.tr("Pending")),
+                               (InterviewOutcome.PASSED, self.tr("Passed")),
+                               (InterviewOutcome.FAILED, self.tr("Failed")),
+                               (InterviewOutcome.CANCELLED, self.tr("Cancelled"))):
+            ui.outcomeCombo.addItem(label, outcome.value)
+        if contact_names:
+            people = QCompleter(contact_names, self)
+            people.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            ui.interviewersEdit.setCompleter(people)
+        ui.startsAtEdit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.errors = FieldErrors()
+        for field, widget, label in (
+                ("kind", ui.kindCombo, ui.kindError), ("starts_at", ui.startsAtEdit,
+                                                       ui.startsAtError),
+                ("timezone", ui.timezoneCombo, ui.timezoneError),
+                ("duration_minutes", ui.durationSpin, ui.durationError),
+                ("location", ui.locationEdit, ui.locationError),
+                ("meeting_url", ui.meetingUrlEdit, ui.meetingUrlError),
+                ("interviewers", ui.interviewersEdit, ui.interviewersError),
+                ("outcome", ui.outcomeCombo, ui.outcomeError),
+                ("notes", ui.notesEdit, ui.notesError)):
+            self.errors.add(field, widget, label)
+        self.errors.fallback = "kind"
+        self._result: InterviewInput | None = None
+        if existing is not None:
+            self.setWindowTitle(self.tr("Edit Interview"))
+            self._fill(existing)
+        else:
+            self.setWindowTitle(self.tr("New Interview"))
+            zone = local_zone_name()
+            ui.timezoneCombo.setCurrentText(zone)
+            start = default_start or (dt.datetime.now(zoneinfo.ZoneInfo(zone)).replace(
+                hour=10, minute=0, second=0, microsecond=0) + dt.timedelta(days=1))
+            self._set_start(start.replace(tzinfo=None))
+
+    def _set_start(self, naive: dt.datetime) -> None:
+        self.ui.startsAtEdit.setDateTime(QDateTime(naive.date(), QTime(naive.hour,
+                                                                        naive.minute)))
+
+    def _fill(self, row: InterviewRow) -> None:
+        ui = self.ui
+        ui.kindCombo.setCurrentText(row.kind)
+        zone = row.timezone or "UTC"
+        ui.timezoneCombo.setCurrentText(zone)
+        self._set_start(row.starts_at.astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None))
+        ui.durationSpin.setValue(row.duration_minutes or 60)
+        ui.locationEdit.setText(row.location or "")
+        ui.meetingUrlEdit.setText(row.meeting_url or "")
+        ui.interviewersEdit.setText(row.interviewers or "")
+        ui.outcomeCombo.setCurrentIndex(max(0, ui.outcomeCombo.findData(row.outcome)))
+        ui.notesEdit.setPlainText(row.notes or "")
+
+    def interview(self) -> InterviewInput | None:
+        """The interview as entered (after ``accept``)."""
+        return self._result
+
+    def accept(self) -> None:
+        ui = self.ui
+        self.errors.clear_all()
+        zone_name = ui.timezoneCombo.currentText().strip()
+        try:
+            zone = zoneinfo.ZoneInfo(zone_name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            self.errors.show("timezone", self.tr("Choose a time zone from the list"))
+            return
+        value = ui.startsAtEdit.dateTime()
+        date, time = value.date(), value.time()
+        starts = dt.datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(),
+                             tzinfo=zone)
+        draft = InterviewInput(
+            kind=ui.kindCombo.currentText(), starts_at=starts, timezone=zone_name,
+            duration_minutes=ui.durationSpin.value(), location=ui.locationEdit.text(),
+            meeting_url=ui.meetingUrlEdit.text(), interviewers=ui.interviewersEdit.text(),
+            outcome=ui.outcomeCombo.currentData(), notes=ui.notesEdit.toPlainText())
+        try:
+            self._result = draft.validated()
+        except ValidationError as error:
+            self.errors.show(error.field, error.reason)
+            return
+        super().accept()

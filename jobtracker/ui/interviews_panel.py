@@ -1,0 +1,124 @@
+"""The interview rounds of an application, with add, edit and delete."""
+
+from __future__ import annotations
+
+import dataclasses
+import zoneinfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobtracker.errors import JobTrackerError
+from jobtracker.tracker import ApplicationDetail
+from jobtracker.tracker.rows import InterviewRow
+from jobtracker.ui.formatting import format_datetime
+from jobtracker.ui.interview_dialog import InterviewDialog
+from jobtracker.ui.undo_commands import Editor
+
+
+class InterviewsPanel(QWidget):
+    """A list of rounds (local time, and the zone they were set in)."""
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._editor = editor
+        self._detail: ApplicationDetail | None = None
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("Interviews"))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("Kind"), self.tr("Where"),
+                                   self.tr("With"), self.tr("Outcome")])
+        self.tree.header().resizeSection(0, 190)
+        self.tree.itemActivated.connect(lambda *_: self.edit_selected())
+        self.add_button = QPushButton(self.tr("&Add interview…"), self)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.tree.currentItemChanged.connect(self._update_buttons)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+
+    def show_detail(self, detail: ApplicationDetail) -> None:
+        """Show the rounds of ``detail``."""
+        self._detail = detail
+        self.tree.clear()
+        for row in detail.interviews:
+            zone = zoneinfo.ZoneInfo(row.timezone) if row.timezone else None
+            when = format_datetime(row.starts_at, zone)
+            if row.timezone:
+                when = f"{when} ({row.timezone})"
+            item = QTreeWidgetItem([when, row.kind, row.location or row.meeting_url or "",
+                                    row.interviewers or "", self._outcome(row.outcome)])
+            item.setData(0, Qt.ItemDataRole.UserRole, row)
+            item.setToolTip(0, self.tr("Your time: %1").replace(
+                "%1", format_datetime(row.starts_at)))
+            self.tree.addTopLevelItem(item)
+        self._update_buttons()
+
+    def _outcome(self, value: str) -> str:
+        return {"pending": self.tr("Pending"), "passed": self.tr("Passed"),
+                "failed": self.tr("Failed"), "cancelled": self.tr("Cancelled")}.get(value, value)
+
+    def _update_buttons(self, *_args: object) -> None:
+        selected = self.tree.currentItem() is not None
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+
+    def _contact_names(self) -> list[str]:
+        return [contact.name for contact in self._editor.tracker.list_contacts()]
+
+    def add(self) -> None:
+        """Schedule a new round."""
+        if self._detail is None:
+            return
+        dialog = InterviewDialog(self, contact_names=self._contact_names())
+        if dialog.exec() == InterviewDialog.DialogCode.Accepted and dialog.interview():
+            self._save(lambda: self._editor.tracker.add_interview(
+                self._detail.id, dialog.interview()))  # type: ignore[union-attr, arg-type]
+
+    def edit_selected(self) -> None:
+        """Edit the selected round."""
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        row: InterviewRow = item.data(0, Qt.ItemDataRole.UserRole)
+        dialog = InterviewDialog(self, existing=row, contact_names=self._contact_names())
+        if dialog.exec() == InterviewDialog.DialogCode.Accepted and dialog.interview():
+            changes = dataclasses.asdict(dialog.interview())  # type: ignore[arg-type]
+            self._save(lambda: self._editor.tracker.edit_interview(row.id, **changes))
+
+    def delete_selected(self) -> None:
+        """Remove the selected round, after asking."""
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        row: InterviewRow = item.data(0, Qt.ItemDataRole.UserRole)
+        answer = QMessageBox.question(self, self.tr("Delete interview"),
+                                      self.tr("Delete this %1 interview?").replace("%1", row.kind))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._save(lambda: self._editor.tracker.delete_interview(row.id))
+
+    def _save(self, action: object) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except JobTrackerError as error:
+            QMessageBox.warning(self, self.tr("Interview not saved"), str(error))
+            return
+        self._editor.changed.emit()

@@ -1,0 +1,40 @@
+"""Completion of the last tag in a comma-separated tags field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import QCompleter, QLineEdit
+
+
+class TagsCompleter(QCompleter):
+    """Completes the word after the last comma, keeping the tags before it."""
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__(edit)
+        self._model = QStringListModel(self)
+        self.setModel(self._model)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setWidget(edit)
+        self._edit = edit
+        edit.textEdited.connect(self._update)
+        self.activated.connect(self._insert)
+
+    def set_tags(self, tags: list[str]) -> None:
+        """The known tags."""
+        self._model.setStringList(tags)
+
+    def _update(self, text: str) -> None:
+        prefix = text.rsplit(",", 1)[-1].strip()
+        if not prefix:
+            self.popup().hide()
+            return
+        self.setCompletionPrefix(prefix)
+        if self.completionCount():
+            self.complete()
+        else:
+            self.popup().hide()
+
+    def _insert(self, tag: str) -> None:
+        head = self._edit.text().rsplit(",", 1)
+        before = f"{head[0]}, " if len(head) == 2 else ""
+        self._edit.setText(f"{before}{tag}, ")
