@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from jobtracker import __version__
 
@@ -219,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing half-saved", file=sys.stderr)
         return 130
-    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
+    except Exception as error:  # the last line of defence: one line, no traceback
         return _report(error)
     return 0  # pragma: no cover - parser.error exits
 
@@ -276,10 +276,11 @@ def _open_app(args: argparse.Namespace, argv: list[str]) -> int:
         print(f"{PROG}: the desktop window cannot start ({error}); the commands work without "
               f"it: {PROG} --help", file=sys.stderr)
         return 1
-    return run(_db_path(args), argv)
+    status: int = run(_db_path(args), argv)
+    return status
 
 
-def _out(path: str | None, *, newline: str | None = None) -> tuple[IO[str], Callable[[], None]]:
+def _out(path: str | None, *, newline: str | None = None) -> tuple[TextIO, Callable[[], None]]:
     """An output stream: the file (written atomically on success) or standard output."""
     if path is None or path == "-":
         if newline == "":

@@ -243,7 +243,7 @@ class StageEvent(Base):
 
 
 class Interview(Base):
-    """A scheduled round: when (UTC plus the zone it was set in), where, with whom, and how it went."""
+    """A scheduled round: when (UTC, plus the zone it was set in), where, with whom, outcome."""
 
     __tablename__ = "interview"
 

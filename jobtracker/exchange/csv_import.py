@@ -76,9 +76,15 @@ class _F(enum.Enum):
     NOTES = "notes"
     DESCRIPTION = "description"
 
+    # Members are singletons; identity hashing skips Enum's Python-level __hash__, which
+    # dominated the per-cell lookups of a 50,000-row file.
+    __hash__ = object.__hash__
+
 
 # Builds the error for one cell of the row being read: ``fail(message, field)``.
 _Fail: TypeAlias = Callable[[str, _F], InputFileError]
+# The mapped cells of one row, restored and stripped.
+_Values: TypeAlias = dict[_F, str]
 
 
 # Header spellings per field. Besides our own export and common hand-made names, these
@@ -459,8 +465,8 @@ class _Reader:
                                  "they were read as month/day/year (US). Write YYYY-MM-DD "
                                  "to be sure.")
 
-    def _date(self, layout: _Layout, cells: list[str], number: int, key: _F) -> dt.date | None:
-        text = self._cell(layout, cells, key)
+    def _date(self, layout: _Layout, values: _Values, number: int, key: _F) -> dt.date | None:
+        text = values.get(key, "")
         if not text or text.casefold() in _NOTHING:
             return None
         try:
@@ -470,51 +476,47 @@ class _Reader:
 
     # -- one row ----------------------------------------------------------------------------
 
-    @staticmethod
-    def _cell(layout: _Layout, cells: list[str], key: _F) -> str:
-        position = layout.index.get(key)
-        if position is None:
-            return ""
-        return restore(cells[position]).strip()
-
     def _record(self, layout: _Layout, number: int, cells: list[str]) -> ApplicationRecord:
-        cell = self._cell
+        values: _Values = {key: restore(cells[i]).strip() for key, i in layout.index.items()}
+
+        def cell(key: _F) -> str:
+            return values.get(key, "")
 
         def fail(message: str, key: _F) -> InputFileError:
             return InputFileError(message, row=number, column=layout.column(key))
 
-        stage = self._stage(cell(layout, cells, _F.STAGE), fail)
-        applied_on = self._date(layout, cells, number, _F.APPLIED)
-        stage_on = self._date(layout, cells, number, _F.LAST_CHANGE)
-        saved_on = self._date(layout, cells, number, _F.SAVED)
-        follow_up = self._date(layout, cells, number, _F.FOLLOW_UP)
+        stage = self._stage(cell(_F.STAGE), fail)
+        applied_on = self._date(layout, values, number, _F.APPLIED)
+        stage_on = self._date(layout, values, number, _F.LAST_CHANGE)
+        saved_on = self._date(layout, values, number, _F.SAVED)
+        follow_up = self._date(layout, values, number, _F.FOLLOW_UP)
         if self.today is not None:
             for key, value in ((_F.APPLIED, applied_on), (_F.LAST_CHANGE, stage_on),
                                (_F.SAVED, saved_on)):
                 if value is not None and value > self.today:
                     raise fail(f"{value.isoformat()} is in the future", key)
-        salary_min, salary_max, currency, period = self._salary(layout, cells, number, fail)
-        notes_text = cell(layout, cells, _F.NOTES)
+        salary_min, salary_max, currency, period = self._salary(layout, values, number, fail)
+        notes_text = cell(_F.NOTES)
         if layout.own and notes_text.isdigit():
             notes_text = ""  # our export's count of notes, not a note
         draft = ApplicationInput(
-            title=cell(layout, cells, _F.TITLE),
-            company=cell(layout, cells, _F.COMPANY),
+            title=cell(_F.TITLE),
+            company=cell(_F.COMPANY),
             stage=stage.name if stage else None,
-            location=cell(layout, cells, _F.LOCATION) or None,
-            remote=_remote(cell(layout, cells, _F.REMOTE)),
-            employment_type=_employment(cell(layout, cells, _F.EMPLOYMENT)),
+            location=cell(_F.LOCATION) or None,
+            remote=_remote(cell(_F.REMOTE)),
+            employment_type=_employment(cell(_F.EMPLOYMENT)),
             salary_min=salary_min,
             salary_max=salary_max,
             salary_currency=currency,
             salary_period=period,
-            url=_url(cell(layout, cells, _F.URL)),
-            source=cell(layout, cells, _F.SOURCE) or None,
-            priority=self._priority(cell(layout, cells, _F.PRIORITY), fail),
+            url=_url(cell(_F.URL)),
+            source=cell(_F.SOURCE) or None,
+            priority=self._priority(cell(_F.PRIORITY), fail),
             applied_on=applied_on,
             follow_up_on=follow_up,
-            description=cell(layout, cells, _F.DESCRIPTION) or None,
-            tags=_tags(cell(layout, cells, _F.TAGS), layout.own),
+            description=cell(_F.DESCRIPTION) or None,
+            tags=_tags(cell(_F.TAGS), layout.own),
         )
         try:
             draft = draft.validated()
@@ -590,17 +592,19 @@ class _Reader:
             raise fail(f"priority {text!r} is outside 1 to 5", _F.PRIORITY)
         return value
 
-    def _salary(self, layout: _Layout, cells: list[str], number: int, fail: _Fail
+    def _salary(self, layout: _Layout, values: _Values, number: int, fail: _Fail
                 ) -> tuple[int | None, int | None, str | None, str | None]:
-        cell = self._cell
-        currency = cell(layout, cells, _F.CURRENCY).upper() or None
-        period_text = cell(layout, cells, _F.PERIOD)
+        def cell(key: _F) -> str:
+            return values.get(key, "")
+
+        currency = cell(_F.CURRENCY).upper() or None
+        period_text = cell(_F.PERIOD)
         period = (money.parse_period(period_text) or period_text) if period_text else None
         found_currency: str | None = None
         found_period: str | None = None
         amounts: dict[_F, Decimal] = {}
         for key in (_F.SALARY_MIN, _F.SALARY_MAX):
-            text = cell(layout, cells, key)
+            text = cell(key)
             if not text or text.casefold() in _NOTHING:
                 continue
             low, high, code, per = self._amounts(text, layout.own, fail, key)
@@ -610,7 +614,7 @@ class _Reader:
             found_currency = found_currency or code
             found_period = found_period or per
         blame = _F.SALARY_MIN if _F.SALARY_MIN in amounts else _F.SALARY_MAX
-        free = cell(layout, cells, _F.SALARY)
+        free = cell(_F.SALARY)
         if not amounts and free and free.casefold() not in _NOTHING:
             if not any(ch.isdigit() for ch in free):
                 self.textless_salaries.append(number)  # "Competitive", "DOE"

@@ -114,15 +114,20 @@ class ActivityMixin(TrackerBase):
             session.flush()
             return task.id
 
-    def edit_task(self, task_id: int, *, title: str | None = None,
-                  due_on: dt.date | None | type[...] = ...) -> None:
-        """Change a task's title and/or due date (pass ``due_on=None`` to clear it)."""
+    def edit_task(self, task_id: int, **changes: Any) -> None:
+        """Change a task's ``title`` and/or ``due_on`` (None clears the date)."""
+        unknown = set(changes) - {"title", "due_on"}
+        if unknown:
+            raise ValidationError(sorted(unknown)[0], "is not a field of a task")
         with self.db.write() as session:
             task = self._task(session, task_id)
-            if title is not None:
-                task.title = required_text("title", title, 300)
-            if due_on is not ...:
-                task.due_on = due_on  # type: ignore[assignment]
+            if "title" in changes:
+                task.title = required_text("title", changes["title"], 300)
+            if "due_on" in changes:
+                due_on = changes["due_on"]
+                if due_on is not None and not isinstance(due_on, dt.date):
+                    raise ValidationError("due_on", "must be a date")
+                task.due_on = due_on
 
     def set_task_done(self, task_id: int, done: bool = True) -> None:
         """Tick a task off, or reopen it."""

@@ -199,7 +199,7 @@ class ApplicationsMixin(TrackerBase):
             first = session.scalar(select(func.min(StageEvent.id)).where(
                 StageEvent.application_id == app.id))
             if event.id == first:
-                raise ValidationError("stage", "the first stage of an application cannot be removed")
+                raise ValidationError("stage", "the first stage of an application stays")
             session.delete(event)
             session.flush()
             self._rethread_events(session, app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
@@ -159,8 +159,9 @@ class _IdAllocator:
     and it lets related rows be inserted with plain executemany, no RETURNING.
     """
 
-    _TABLES = {"company": Company.id, "tag": Tag.id, "application": Application.id,
-               "stage_event": StageEvent.id, "note": Note.id, "interview": Interview.id}
+    _TABLES: ClassVar[dict[str, Any]] = {
+        "company": Company.id, "tag": Tag.id, "application": Application.id,
+        "stage_event": StageEvent.id, "note": Note.id, "interview": Interview.id}
 
     def __init__(self, session: Session) -> None:
         self._session = session

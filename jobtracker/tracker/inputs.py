@@ -45,7 +45,7 @@ class ApplicationInput:
     tags: tuple[str, ...] = ()
 
     def validated(self) -> ApplicationInput:
-        """The same input with every field checked and normalised; ValidationError names the field."""
+        """This input checked and normalised; ValidationError names the bad field."""
         currency = clean_currency(self.salary_currency)
         salary_min, salary_max = check_salary(self.salary_min, self.salary_max, currency)
         return replace(

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from typing import TypeVar
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Integer,
-    Select,
+    ScalarSelect,
     column,
     false,
     func,
@@ -34,7 +33,7 @@ from jobtracker.tracker.rows import ApplicationFilter, ApplicationRow, SortKey
 
 TAG_SEPARATOR = "\x1f"  # cannot appear in a tag name typed by a user
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_Q = TypeVar("_Q", bound=Select[tuple[object, ...]])
+ALL = ApplicationFilter()  # every live application
 
 
 def fts_query(text: str) -> str | None:
@@ -58,7 +57,7 @@ def _tags_subquery() -> ColumnElement[str | None]:
     )
 
 
-def _next_interview(now_value: object) -> ColumnElement[object]:
+def _next_interview(now_value: object) -> ScalarSelect[Any]:
     return (
         select(func.min(Interview.starts_at))
         .where(Interview.application_id == Application.id,
@@ -68,12 +67,16 @@ def _next_interview(now_value: object) -> ColumnElement[object]:
     )
 
 
+def _split_tags(joined: str | None) -> tuple[str, ...]:
+    return tuple(sorted(joined.split(TAG_SEPARATOR), key=str.casefold)) if joined else ()
+
+
 def _notes_count() -> ColumnElement[int]:
     return (select(func.count(Note.id)).where(Note.application_id == Application.id)
             .scalar_subquery())
 
 
-_SORT_COLUMNS: dict[SortKey, list[ColumnElement[object]]] = {
+_SORT_COLUMNS: dict[SortKey, list[Any]] = {
     SortKey.COMPANY: [Company.name, Application.title],
     SortKey.TITLE: [Application.title],
     SortKey.STAGE: [Stage.position],
@@ -92,7 +95,7 @@ class ListingMixin(TrackerBase):
 
     def list_applications(
         self,
-        filters: ApplicationFilter = ApplicationFilter(),
+        filters: ApplicationFilter = ALL,
         *,
         sort: SortKey = SortKey.LAST_CHANGE,
         descending: bool = True,
@@ -105,7 +108,7 @@ class ListingMixin(TrackerBase):
 
     def iter_applications(
         self,
-        filters: ApplicationFilter = ApplicationFilter(),
+        filters: ApplicationFilter = ALL,
         *,
         sort: SortKey = SortKey.LAST_CHANGE,
         descending: bool = True,
@@ -126,8 +129,8 @@ class ListingMixin(TrackerBase):
         ).join(Company, Company.id == Application.company_id).join(
             Stage, Stage.id == Application.stage_id
         )
-        query = self._apply_filters(query, filters)
-        order: list[ColumnElement[object]] = (
+        query = query.where(*_where(filters))
+        order: list[Any] = (
             [literal_column("next_interview")] if sort == SortKey.NEXT_INTERVIEW
             else list(_SORT_COLUMNS[sort])
         )
@@ -147,14 +150,14 @@ class ListingMixin(TrackerBase):
                     location, remote.value if remote else None, salary_min, salary_max,
                     currency, period.value if period else None,
                     employment.value if employment else None, priority,
-                    tuple(sorted(tags.split(TAG_SEPARATOR), key=str.casefold)) if tags else (), url, source, interview,
-                    follow_up, notes, created, updated, deleted,
+                    _split_tags(tags), url, source, interview, follow_up, notes, created,
+                    updated, deleted,
                 )
 
-    def count_applications(self, filters: ApplicationFilter = ApplicationFilter()) -> int:
+    def count_applications(self, filters: ApplicationFilter = ALL) -> int:
         """How many applications match ``filters``."""
         query = select(func.count(Application.id)).join(Stage, Stage.id == Application.stage_id)
-        query = self._apply_filters(query, filters)
+        query = query.where(*_where(filters))
         with self.db.read() as session:
             return int(session.scalar(query) or 0)
 
@@ -169,10 +172,6 @@ class ListingMixin(TrackerBase):
                      "ON a.id = f.rowid WHERE application_fts MATCH :q AND a.deleted_at IS NULL "
                      "ORDER BY rank").bindparams(q=match)
             ))
-
-    @staticmethod
-    def _apply_filters(query: _Q, filters: ApplicationFilter) -> _Q:
-        return query.where(*_where(filters))
 
 
 def _where(filters: ApplicationFilter) -> list[ColumnElement[bool]]:

@@ -27,7 +27,7 @@ def test_new_database_is_created_at_head_with_wal_and_foreign_keys(db_path: Path
 
 
 def test_head_constant_matches_the_migration_scripts():
-    assert migrations.HEAD == migrations.script_head()
+    assert migrations.script_head() == migrations.HEAD
 
 
 def test_database_from_a_newer_version_is_refused_untouched(db_path: Path):

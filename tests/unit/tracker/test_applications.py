@@ -73,7 +73,7 @@ def test_undo_stage_event_restores_the_previous_stage(tracker: Tracker):
     app = tracker.get_application(app_id)
     assert app.stage == "Applied"
     assert app.last_change == D(2026, 11, 1)
-    with pytest.raises(ValidationError, match="first stage"):
+    with pytest.raises(ValidationError, match="first stage of an application stays"):
         tracker.undo_stage_event(app.events[0].id)
 
 
@@ -121,7 +121,7 @@ def test_invalid_edit_changes_nothing(tracker: Tracker):
     with pytest.raises(ValidationError):
         tracker.edit_application(app_id, title="New title", priority=9)
     assert tracker.get_application(app_id).title == "Backend Engineer"
-    with pytest.raises(ValidationError, match="cannot be edited|can be edited"):
+    with pytest.raises(ValidationError, match="can be edited"):
         tracker.edit_application(app_id, stage_id=3)
 
 

@@ -1,0 +1,146 @@
+"""Preferences: data file, default follow-up, theme, date format, and the stages editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QInputDialog,
+    QListWidgetItem,
+    QMessageBox,
+    QWidget,
+)
+
+from jobtracker.errors import JobTrackerError
+from jobtracker.tracker import Tracker
+from jobtracker.ui.forms.ui_preferences_dialog import Ui_PreferencesDialog
+from jobtracker.ui.settings import Settings
+
+
+def supports_stage_editing(tracker: object) -> bool:
+    """Whether the tracker has the stage use cases of ``jobtracker.tracker.stages``."""
+    return all(hasattr(tracker, name) for name in ("add_stage", "rename_stage",
+                                                   "reorder_stages", "set_stage_color"))
+
+
+def _swatch(color: str | None) -> QIcon:
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(QColor(color or "#8E8E93"))
+    return QIcon(pixmap)
+
+
+class PreferencesDialog(QDialog):
+    """Settings are kept on OK; stage changes are saved at once (they are data, not settings)."""
+
+    def __init__(self, tracker: Tracker, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_PreferencesDialog()
+        self.ui.setupUi(self)
+        self._tracker = tracker
+        self._settings = settings
+        self.stages_changed = False
+        ui = self.ui
+        ui.dataFileEdit.setText(str(tracker.db.path))
+        ui.dataFileEdit.setAccessibleName(self.tr("Data file"))
+        ui.openFolderButton.clicked.connect(self._open_folder)
+        ui.followUpDaysSpin.setValue(settings.follow_up_days())
+        for value, label in (("system", self.tr("Follow system")), ("light", self.tr("Light")),
+                             ("dark", self.tr("Dark"))):
+            ui.themeCombo.addItem(label, value)
+        ui.themeCombo.setCurrentIndex(ui.themeCombo.findData(settings.theme()))
+        for value, label in (("iso", self.tr("ISO (2026-11-28)")),
+                             ("short", self.tr("Short, as in your region")),
+                             ("long", self.tr("Long, as in your region"))):
+            ui.dateFormatCombo.addItem(label, value)
+        ui.dateFormatCombo.setCurrentIndex(ui.dateFormatCombo.findData(settings.date_format()))
+        for error in (ui.dataFileError, ui.followUpDaysError, ui.themeError, ui.dateFormatError):
+            error.hide()
+        editable = supports_stage_editing(tracker)
+        for button in (ui.addStageButton, ui.renameStageButton, ui.colorStageButton,
+                       ui.upStageButton, ui.downStageButton):
+            button.setEnabled(editable)
+        if not editable:
+            ui.stagesHint.setText(self.tr("Editing stages needs a newer JobTracker core."))
+        ui.addStageButton.clicked.connect(self._add_stage)
+        ui.renameStageButton.clicked.connect(self._rename_stage)
+        ui.colorStageButton.clicked.connect(self._color_stage)
+        ui.upStageButton.clicked.connect(lambda: self._move_stage(-1))
+        ui.downStageButton.clicked.connect(lambda: self._move_stage(1))
+        self._fill_stages()
+
+    def _fill_stages(self, select: str | None = None) -> None:
+        ui = self.ui
+        ui.stagesList.clear()
+        for stage in self._tracker.stages():
+            item = QListWidgetItem(_swatch(stage.color), stage.name)
+            item.setData(Qt.ItemDataRole.UserRole, stage.name)
+            ui.stagesList.addItem(item)
+            if stage.name == select:
+                ui.stagesList.setCurrentItem(item)
+
+    def _current_stage(self) -> str | None:
+        item = self.ui.stagesList.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _run(self, action: object, select: str | None) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except JobTrackerError as error:
+            QMessageBox.warning(self, self.tr("Stages"), str(error))
+            return
+        self.stages_changed = True
+        self._fill_stages(select)
+
+    def _add_stage(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add Stage"), self.tr("Name:"))
+        if ok and name.strip():
+            after = self._current_stage()
+            self._run(lambda: self._tracker.add_stage(name, after=after),  # type: ignore[attr-defined]
+                      name.strip())
+
+    def _rename_stage(self) -> None:
+        old = self._current_stage()
+        if old is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename Stage"), self.tr("New name:"),
+                                        text=old)
+        if ok and name.strip() and name.strip() != old:
+            self._run(lambda: self._tracker.rename_stage(old, name),  # type: ignore[attr-defined]
+                      name.strip())
+
+    def _color_stage(self) -> None:
+        name = self._current_stage()
+        if name is None:
+            return
+        current = next((s.color for s in self._tracker.stages() if s.name == name), None)
+        color = QColorDialog.getColor(QColor(current or "#8E8E93"), self,
+                                      self.tr("Stage Colour"))
+        if color.isValid():
+            self._run(lambda: self._tracker.set_stage_color(  # type: ignore[attr-defined]
+                name, color.name().upper()), name)
+
+    def _move_stage(self, step: int) -> None:
+        name = self._current_stage()
+        if name is None:
+            return
+        names = [stage.name for stage in self._tracker.stages()]
+        index = names.index(name)
+        target = index + step
+        if not 0 <= target < len(names):
+            return
+        names[index], names[target] = names[target], names[index]
+        self._run(lambda: self._tracker.reorder_stages(names), name)  # type: ignore[attr-defined]
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._tracker.db.path.parent)))
+
+    def accept(self) -> None:
+        ui = self.ui
+        self._settings.set_follow_up_days(ui.followUpDaysSpin.value())
+        self._settings.set_theme(ui.themeCombo.currentData())
+        self._settings.set_date_format(ui.dateFormatCombo.currentData())
+        self._settings.sync()
+        super().accept()

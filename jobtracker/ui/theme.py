@@ -1,0 +1,45 @@
+"""Light, dark or follow-the-system colours (QStyleHints.setColorScheme, Qt 6.8+)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+_SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark,
+            "system": Qt.ColorScheme.Unknown}
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for styles (and platforms) that do not follow the colour scheme."""
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#E8EAED",
+        QPalette.ColorRole.Base: "#17181A", QPalette.ColorRole.AlternateBase: "#232427",
+        QPalette.ColorRole.Text: "#E8EAED", QPalette.ColorRole.Button: "#2D2E31",
+        QPalette.ColorRole.ButtonText: "#E8EAED", QPalette.ColorRole.Highlight: "#3B82F6",
+        QPalette.ColorRole.HighlightedText: "#FFFFFF", QPalette.ColorRole.ToolTipBase: "#2D2E31",
+        QPalette.ColorRole.ToolTipText: "#E8EAED", QPalette.ColorRole.PlaceholderText: "#9AA0A6",
+        QPalette.ColorRole.Link: "#8AB4F8", QPalette.ColorRole.Mid: "#3C4043",
+        QPalette.ColorRole.Light: "#3C4043", QPalette.ColorRole.Dark: "#111214",
+    }
+    for role, color in roles.items():
+        palette.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6F7378"))
+    return palette
+
+
+def apply_theme(app: QApplication, name: str) -> None:
+    """Apply ``system``, ``light`` or ``dark``."""
+    scheme = _SCHEMES.get(name, Qt.ColorScheme.Unknown)
+    QGuiApplication.styleHints().setColorScheme(scheme)
+    # The Fusion style and the offscreen/xcb platforms do not always repaint
+    # for a scheme change, so set the palette explicitly as well.
+    style = app.style()
+    if name == "dark" or (name == "system"
+                          and QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark):
+        app.setPalette(dark_palette())
+    else:
+        app.setPalette(style.standardPalette())
