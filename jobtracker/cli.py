@@ -508,7 +508,8 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     from jobtracker.exchange.csv_import import read_csv
 
     with _tracker(args) as tracker:
-        result = read_csv(args.file, stages=tracker.stages(), encoding=args.encoding)
+        result = read_csv(args.file, stages=tracker.stages(), encoding=args.encoding,
+                          today=tracker.today())
         for warning in result.warnings:
             print(f"{PROG}: warning: {warning}", file=sys.stderr)
         ids = tracker.import_records(result.records, dry_run=args.dry_run)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 import zoneinfo
-from collections.abc import Iterator
+from bisect import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
 
 from jobtracker.tracker.inputs import ApplicationInput, ApplicationRecord, InterviewInput
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from jobtracker.tracker import Tracker
 
 __all__ = ["generate", "populate"]
+
+T = TypeVar("T")
 
 # Names of the default stages (migration 0001); the demo speaks only of these.
 SAVED, APPLIED, SCREENING, INTERVIEWING = "Saved", "Applied", "Screening", "Interviewing"
@@ -27,6 +30,24 @@ STAGE_NAMES = (SAVED, APPLIED, SCREENING, INTERVIEWING, OFFER, ACCEPTED, REJECTE
 SEARCH_DAYS = 365  # the search has been going on for about a year
 UPCOMING_DAYS = 14  # interviews further ahead than this are not scheduled yet
 GHOSTED_AFTER = 30  # days without news before the candidate calls it ghosted
+
+
+
+class _Weighted(Generic[T]):
+    """Items with weights; ``pick`` is ``Random.choices(...)[0]`` without its per-call overhead."""
+
+    __slots__ = ("_cumulative", "_items", "_last", "_total")
+
+    def __init__(self, pairs: Iterable[tuple[T, float]]) -> None:
+        pairs = list(pairs)
+        self._items = [item for item, _ in pairs]
+        self._cumulative = list(accumulate(weight for _, weight in pairs))
+        self._total = self._cumulative[-1]
+        self._last = len(self._items) - 1
+
+    def pick(self, rng: random.Random) -> T:
+        return self._items[bisect(self._cumulative, rng.random() * self._total, 0, self._last)]
+
 
 # -- vocabulary -------------------------------------------------------------------------------
 
@@ -63,8 +84,9 @@ _NAME_SECOND = [
     ("Solar", "climate"), ("Games", "gaming"), ("Code", "devtools"),
 ]  # fmt: skip
 _INDUSTRIES = ("saas", "devtools", "ai", "data", "fintech", "e-commerce", "healthtech", "climate")
-_STACK = ("python", "go", "postgres", "kafka", "kubernetes", "aws", "gcp", "django", "fastapi",
-          "redis", "terraform", "grpc")
+_STACK = {"python": "Python", "go": "Go", "postgres": "PostgreSQL", "kafka": "Kafka",
+          "kubernetes": "Kubernetes", "aws": "AWS", "gcp": "GCP", "django": "Django",
+          "fastapi": "FastAPI", "redis": "Redis", "terraform": "Terraform", "grpc": "gRPC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,10 +204,16 @@ _ROUNDS = {
 _WEEKDAY_WEIGHT = (1.35, 1.25, 1.15, 1.0, 0.75, 0.2, 0.35)
 
 # How an application can end, with weights, by how far it got.
-_AFTER_APPLIED = ((REJECTED, 0.44), (GHOSTED, 0.46), (WITHDRAWN, 0.06), (None, 0.04))
-_AFTER_SCREEN = ((REJECTED, 0.55), (GHOSTED, 0.25), (WITHDRAWN, 0.20))
-_AFTER_INTERVIEWS = ((REJECTED, 0.70), (WITHDRAWN, 0.15), (GHOSTED, 0.15))
-_AFTER_OFFER = ((DECLINED, 0.70), (ACCEPTED, 0.20), (WITHDRAWN, 0.10))
+_AFTER_APPLIED = _Weighted[str | None](
+    [(REJECTED, 0.44), (GHOSTED, 0.46), (WITHDRAWN, 0.06), (None, 0.04)])  # None: never marked
+_AFTER_SCREEN = _Weighted([(REJECTED, 0.55), (GHOSTED, 0.25), (WITHDRAWN, 0.20)])
+_AFTER_INTERVIEWS = _Weighted([(REJECTED, 0.70), (WITHDRAWN, 0.15), (GHOSTED, 0.15)])
+_AFTER_OFFER = _Weighted([(DECLINED, 0.70), (ACCEPTED, 0.20), (WITHDRAWN, 0.10)])
+_EMPLOYMENT = _Weighted([("full_time", 86), ("contract", 11), ("part_time", 2),
+                         ("temporary", 1)])
+_ON_SITE_POLICY = _Weighted([("hybrid", 62), ("onsite", 23), ("remote", 15)])
+_POLICY_WORDS = {"remote": "Remote", "hybrid": "Hybrid", "onsite": "On-site"}
+_PRIORITY = _Weighted([(1, 6), (2, 18), (3, 42), (4, 22), (5, 12)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,10 +224,6 @@ class _Company:
     places: tuple[_Place, ...]
     stack: tuple[str, ...]
     pay: float
-
-
-def _pick(rng: random.Random, options: tuple[tuple[str | None, float], ...]) -> str | None:
-    return rng.choices([o for o, _ in options], [w for _, w in options])[0]
 
 
 def _slug(text: str) -> str:
@@ -237,11 +261,11 @@ def _company(rng: random.Random, name: str, industry: str | None, places: list[_
              place_weights: list[float]) -> _Company:
     offices = tuple(dict.fromkeys(rng.choices(places, place_weights, k=rng.choice((1, 1, 2, 3)))))
     return _Company(name=name, slug=_slug(name), industry=industry or rng.choice(_INDUSTRIES),
-                    places=offices, stack=tuple(rng.sample(_STACK, 3)),
+                    places=offices, stack=tuple(rng.sample(sorted(_STACK), 3)),
                     pay=rng.uniform(0.88, 1.15))
 
 
-def _day_weights(today: dt.date) -> tuple[list[dt.date], list[float]]:
+def _day_weights(today: dt.date) -> _Weighted[dt.date]:
     """Cumulative weights of the days of the search: a weekly rhythm, a keen start, a summer dip."""
     start = today - _days(SEARCH_DAYS - 1)
     days = [start + _days(n) for n in range(SEARCH_DAYS)]
@@ -257,7 +281,23 @@ def _day_weights(today: dt.date) -> tuple[list[dt.date], list[float]]:
         if n >= SEARCH_DAYS - 60:
             weight *= 1.25  # picking up again
         weights.append(weight)
-    return days, list(accumulate(weights))
+    return _Weighted(zip(days, weights, strict=True))
+
+
+# (min, max, currency, period) of a posting's salary
+_Salary: TypeAlias = tuple[int | None, int | None, str | None, str | None]
+# What one application went through, as known today: events, interviews, notes.
+_Story: TypeAlias = tuple[list[tuple[str, dt.date]], list[InterviewInput],
+                          list[tuple[str, dt.datetime]]]
+
+
+def _pay(salary: _Salary) -> str:
+    """``120,000–150,000 EUR/year`` or ``62.50 EUR/hour``, for notes."""
+    low, high, currency, period = salary
+    if low is None or high is None:
+        return "not shared yet"
+    figures = [f"{n // 100:,}" if n % 100 == 0 else f"{n / 100:,.2f}" for n in (low, high)]
+    return f"{'–'.join(dict.fromkeys(figures))} {currency}/{period}"
 
 
 class _Builder:
@@ -270,9 +310,9 @@ class _Builder:
 
     # -- times ----------------------------------------------------------------------------
 
-    def note_time(self, day: dt.date) -> dt.datetime:
-        """An evening moment of ``day`` in UTC, never after ``latest``."""
-        moment = dt.datetime(day.year, day.month, day.day, self.rng.randrange(7, 22),
+    def note_time(self, day: dt.date, first: int = 8, last: int = 22) -> dt.datetime:
+        """A moment of ``day`` (UTC, hour ``first`` to ``last``), never after ``latest``."""
+        moment = dt.datetime(day.year, day.month, day.day, self.rng.randrange(first, last + 1),
                              self.rng.randrange(60), tzinfo=dt.UTC)
         return min(moment, self.latest)
 
@@ -289,7 +329,7 @@ class _Builder:
     # -- salary ---------------------------------------------------------------------------
 
     def salary(self, company: _Company, place: _Place, factor: float, contract: bool
-               ) -> tuple[int | None, int | None, str | None, str | None]:
+               ) -> _Salary:
         rng = self.rng
         if rng.random() < 0.22:
             return None, None, None, None  # no salary in the posting
@@ -315,18 +355,16 @@ class _Builder:
     def record(self, company: _Company, first_day: dt.date, saved_only: bool
                ) -> ApplicationRecord:
         rng = self.rng
-        title, factor, _, title_tags = rng.choices(_TITLES, cum_weights=_TITLE_WEIGHTS)[0]
-        source, _, screen_chance = rng.choices(_SOURCES, cum_weights=_SOURCE_WEIGHTS)[0]
+        title, factor, title_tags, title_slug = _TITLE_CHOICE.pick(rng)
+        source, screen_chance = _SOURCE_CHOICE.pick(rng)
         place = rng.choice(company.places)
-        employment = rng.choices(("full_time", "contract", "part_time", "temporary"),
-                                 (86, 11, 2, 1))[0]
+        employment = _EMPLOYMENT.pick(rng)
         contract = employment in ("contract", "temporary")
-        remote = "remote" if place.remote else rng.choices(("hybrid", "onsite", "remote"),
-                                                           (62, 23, 15))[0]
+        remote = "remote" if place.remote else _ON_SITE_POLICY.pick(rng)
         salary_min, salary_max, currency, period = self.salary(company, place, factor, contract)
         url = (f"https://jobs.example.com/{company.slug}/{rng.randrange(1000, 99999)}-"
-               f"{_slug(title)}" if rng.random() < 0.92 else None)
-        priority = rng.choices((1, 2, 3, 4, 5), (6, 18, 42, 22, 12))[0]
+               f"{title_slug}" if rng.random() < 0.92 else None)
+        priority = _PRIORITY.pick(rng)
         if source == "Referral":
             priority = min(5, priority + 1)
 
@@ -357,9 +395,9 @@ class _Builder:
             follow_up = last_day + _days(rng.randint(4, 14))  # may already be overdue
         description = None
         if rng.random() < 0.6:
-            stack = ", ".join(s.title() if len(s) > 3 else s.upper() for s in company.stack)
+            stack = ", ".join(_STACK[tag] for tag in company.stack)
             description = (f"{company.name} is hiring a {title} to {rng.choice(_MISSIONS)}. "
-                           f"Our stack: {stack}. {remote.title()}, {place.name}.")
+                           f"Our stack: {stack}. {_POLICY_WORDS[remote]}, {place.name}.")
         draft = ApplicationInput(
             title=title, company=company.name, stage=stage, location=place.name, remote=remote,
             employment_type=employment, salary_min=salary_min, salary_max=salary_max,
@@ -369,11 +407,9 @@ class _Builder:
         )
         return ApplicationRecord(application=draft, events=tuple(history), notes=tuple(notes),
                                  interviews=tuple(interviews),
-                                 created_at=self.note_time(history[0][1]))
+                                 created_at=self.note_time(history[0][1], 6, 7))
 
-    def saved_history(self, saved: dt.date, title: str, company: _Company
-                      ) -> tuple[list[tuple[str, dt.date]], list[InterviewInput],
-                                 list[tuple[str, dt.datetime]]]:
+    def saved_history(self, saved: dt.date, title: str, company: _Company) -> _Story:
         rng = self.rng
         history = [(SAVED, saved)]
         # Old bookmarks are sometimes given up without applying.
@@ -388,9 +424,7 @@ class _Builder:
 
     def history(self, applied: dt.date, screen_chance: float, company: _Company,
                 place: _Place, title: str, source: str, url: str | None,
-                salary: tuple[int | None, int | None, str | None, str | None]
-                ) -> tuple[list[tuple[str, dt.date]], list[InterviewInput],
-                           list[tuple[str, dt.datetime]]]:
+                salary: _Salary) -> _Story:
         """The planned path of an application from applying to its end, then cut at today."""
         rng = self.rng
         history: list[tuple[str, dt.date]] = []
@@ -413,7 +447,7 @@ class _Builder:
                           self.note_time(applied)))
 
         if rng.random() >= screen_chance:
-            outcome = _pick(rng, _AFTER_APPLIED)
+            outcome = _AFTER_APPLIED.pick(rng)
             if outcome == REJECTED:
                 history.append((REJECTED, _weekday(applied + _days(int(rng.triangular(1, 45, 6))))))
             elif outcome == GHOSTED:
@@ -430,16 +464,13 @@ class _Builder:
             timezone=place.zone, duration_minutes=rng.choice(_PHONE_SCREEN[1]),
             meeting_url=self.meeting_url(), interviewers=self.person(_RECRUITER_ROLES))
         if rng.random() < 0.6:
-            low, high, currency, period = salary
-            comp = (f"{low // 100:,}–{high // 100:,} {currency}/{period}" if low and high
-                    else "not shared yet")
-            notes.append((f"Recruiter call.\n\n- Comp range: **{comp}**\n"
+            notes.append((f"Recruiter call.\n\n- Comp range: **{_pay(salary)}**\n"
                           f"- Process: {rng.randint(3, 5)} rounds, about "
                           f"{rng.randint(3, 6)} weeks\n- They liked: {rng.choice(_TOPICS)}",
                           self.note_time(call)))
 
         if rng.random() >= 0.5:
-            outcome = _pick(rng, _AFTER_SCREEN)
+            outcome = _AFTER_SCREEN.pick(rng)
             if outcome == REJECTED:
                 ends = _weekday(call + _days(rng.randint(1, 10)))
                 interviews.append((_outcome(screen, "failed"), ends))
@@ -461,7 +492,7 @@ class _Builder:
         if rng.random() < 0.5:
             kinds.append("Onsite")
         offered = rng.random() < 0.2
-        outcome = None if offered else _pick(rng, _AFTER_INTERVIEWS)
+        outcome = None if offered else _AFTER_INTERVIEWS.pick(rng)
         held = len(kinds) if offered or outcome == GHOSTED else rng.randint(1, len(kinds))
         day = interviewing
         for number, kind in enumerate(kinds[:held], start=1):
@@ -495,8 +526,8 @@ class _Builder:
                               f"follow up on {rng.choice(_TOPICS)}", self.note_time(day)))
 
         if not offered:
-            if outcome == REJECTED:
-                ends = _weekday(day + _days(rng.randint(2, 10)))
+            if outcome == REJECTED and decided is not None:
+                ends = decided  # the rejection is the failed round's outcome
                 if rng.random() < 0.3:
                     notes.append(("Rejection email: *decided to move forward with other "
                                   "candidates*. Asked for feedback.", self.note_time(ends)))
@@ -509,11 +540,11 @@ class _Builder:
 
         offer = interviews[-1][1] or day
         history.append((OFFER, offer))
-        low, high, currency, period = salary
-        notes.append((f"**Offer received.**\n\n- Base: {(high or low or 0) // 100:,} "
-                      f"{currency or ''} {period or ''}\n- Deadline in {rng.randint(5, 14)} days",
-                      self.note_time(offer)))
-        history.append((str(_pick(rng, _AFTER_OFFER)), offer + _days(rng.randint(2, 12))))
+        _, high, currency, period = salary
+        base = _pay((high, high, currency, period)) if high else "to be discussed"
+        notes.append((f"**Offer received.**\n\n- Base: {base}\n"
+                      f"- Deadline in {rng.randint(5, 14)} days", self.note_time(offer)))
+        history.append((_AFTER_OFFER.pick(rng), offer + _days(rng.randint(2, 12))))
         return self.cut(history, interviews, notes)
 
     def meeting_url(self) -> str:
@@ -523,16 +554,17 @@ class _Builder:
 
     def cut(self, history: list[tuple[str, dt.date]],
             interviews: list[tuple[InterviewInput, dt.date | None]],
-            notes: list[tuple[str, dt.datetime]]
-            ) -> tuple[list[tuple[str, dt.date]], list[InterviewInput],
-                       list[tuple[str, dt.datetime]]]:
+            notes: list[tuple[str, dt.datetime]]) -> _Story:
         """What the candidate knows today: no later events, outcomes not yet heard are pending."""
         today = self.today
         kept = [(stage, on) for stage, on in history if on <= today]
         horizon = dt.datetime.combine(today + _days(UPCOMING_DAYS + 1), dt.time(), dt.UTC)
         ended = kept[-1][0] not in (SAVED, APPLIED, SCREENING, INTERVIEWING, OFFER)
+        reached = {stage for stage, _ in kept}
         rounds = []
         for interview, decided in interviews:
+            if (SCREENING if interview.kind == _PHONE_SCREEN[0] else INTERVIEWING) not in reached:
+                continue  # the invitation itself lies in the future
             if interview.starts_at.date() > today and (ended or interview.starts_at >= horizon):
                 continue  # not scheduled yet
             if decided is None or decided > today:
@@ -547,8 +579,9 @@ def _outcome(interview: InterviewInput, outcome: str) -> InterviewInput:
                           interview.interviewers, outcome, interview.notes)
 
 
-_TITLE_WEIGHTS = list(accumulate(weight for _, _, weight, _ in _TITLES))
-_SOURCE_WEIGHTS = list(accumulate(weight for _, weight, _ in _SOURCES))
+_TITLE_CHOICE = _Weighted(((title, factor, tags, _slug(title)), weight)
+                          for title, factor, weight, tags in _TITLES)
+_SOURCE_CHOICE = _Weighted(((source, chance), weight) for source, weight, chance in _SOURCES)
 
 
 def generate(count: int, *, today: dt.date, seed: int = 0, now: dt.datetime | None = None
@@ -565,17 +598,17 @@ def generate(count: int, *, today: dt.date, seed: int = 0, now: dt.datetime | No
     rng = random.Random(seed)
     latest = now or dt.datetime.combine(today, dt.time(), dt.UTC)
     companies = _companies(rng, max(1, round(count / 8)))
-    company_weights = list(accumulate(rng.lognormvariate(0, 0.7) for _ in companies))
-    days, day_weights = _day_weights(today)
+    company_choice = _Weighted((company, rng.lognormvariate(0, 0.7)) for company in companies)
+    day_choice = _day_weights(today)
     builder = _Builder(rng, today, latest)
     recent = SEARCH_DAYS // 4
     for _ in range(count):
-        company = rng.choices(companies, cum_weights=company_weights)[0]
-        saved_only = rng.random() < 0.15
+        company = company_choice.pick(rng)
+        saved_only = rng.random() < 0.17
         if saved_only and rng.random() < 0.7:  # bookmarks are mostly recent
             first_day = today - _days(int(rng.triangular(0, recent, 0)))
         else:
-            first_day = rng.choices(days, cum_weights=day_weights)[0]
+            first_day = day_choice.pick(rng)
         yield builder.record(company, first_day, saved_only)
 
 

@@ -120,7 +120,7 @@ _SPELLINGS: dict[_F, tuple[str, ...]] = {
     _F.TAGS: (columns.TAGS, "Labels", "Tag", "Label"),
     _F.URL: (columns.URL, "Link", "Job Link", "Job URL", "Posting URL", "Posting Link",
              "Job Posting URL", "Listing URL"),
-    _F.SOURCE: (columns.SOURCE, "Job Board", "Board", "Found Via", "Found On"),
+    _F.SOURCE: (columns.SOURCE, "Job Board", "Found Via", "Found On"),
     _F.NEXT_INTERVIEW: (columns.NEXT_INTERVIEW,),
     _F.FOLLOW_UP: (columns.FOLLOW_UP, "Follow up", "Follow-up date", "Follow Up On",
                    "Follow Up By", "Next Follow-up"),
@@ -137,9 +137,11 @@ def normalise_header(text: str) -> str:
 _ALIASES: dict[str, _F] = {normalise_header(spelling): key
                            for key, spellings in _SPELLINGS.items() for spelling in spellings}
 
-# Headers only our export writes: a file with either is ours, so its Notes is a count.
-_OWN_MARKERS = frozenset({normalise_header(columns.LAST_CHANGE),
-                          normalise_header(columns.NEXT_INTERVIEW)})
+# Header sets only our export writes: a file with one is ours, so its Notes is a count.
+_OWN_MARKERS = (
+    frozenset({normalise_header(columns.LAST_CHANGE)}),
+    frozenset({normalise_header(columns.ID), normalise_header(columns.NEXT_INTERVIEW)}),
+)
 
 _DATE_FIELDS = (_F.APPLIED, _F.LAST_CHANGE, _F.SAVED, _F.FOLLOW_UP)
 
@@ -180,11 +182,12 @@ _REMOTE_WORDS = {"yes": "remote", "y": "remote", "true": "remote", "no": "onsite
 _NOTHING = frozenset({"-", "–", "—", "n/a", "na", "none", "tbd", "?"})
 _STARS = frozenset("★⭐☆✩\ufe0f")
 
+# UTF-32 LE comes first: its BOM starts with UTF-16 LE's.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
-)  # fmt: skip  (UTF-32 LE first: its BOM starts with UTF-16 LE's)
+)  # fmt: skip
 
 
 def read_csv(path: Path, *, stages: Sequence[StageRow], encoding: str | None = None,
@@ -259,7 +262,8 @@ def _strict_decode(data: bytes, codec: str, label: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
-        line = data[: error.start].decode(codec, errors="replace").count("\n") + 1
+        # error.object is what the codec saw: for utf-8-sig the bytes after the BOM.
+        line = error.object[: error.start].decode(codec, errors="replace").count("\n") + 1
         raise InputFileError(f"the file is not valid {label} text (byte {error.start}); "
                              "save it as UTF-8 CSV", row=line) from None
     except (LookupError, ValueError) as error:  # a codec that cannot decode bytes at all
@@ -376,7 +380,7 @@ class _Reader:
     def _layout(self, row: int, header: list[str]) -> _Layout:
         names = [restore(cell).strip() for cell in header]
         keys = [normalise_header(name) for name in names]
-        own = bool(_OWN_MARKERS & set(keys))
+        own = any(marker <= set(keys) for marker in _OWN_MARKERS)
         index: dict[_F, int] = {}
         for position, (name, key) in enumerate(zip(names, keys, strict=True)):
             if not name:
@@ -397,8 +401,8 @@ class _Reader:
                    if key not in index]
         if missing:
             found_text = ", ".join(repr(n) for n in names if n) or "none"
-            raise InputFileError(f"no {' or '.join(missing)} column (headers found: "
-                                 f"{found_text})", row=row)
+            raise InputFileError(f"the file needs a Company and a Title column; missing: "
+                                 f"{', '.join(missing)} (headers found: {found_text})", row=row)
         width = max((i + 1 for i, name in enumerate(names) if name), default=0)
         return _Layout(index, {key: names[i] for key, i in index.items()}, names, width, own)
 
@@ -440,7 +444,7 @@ class _Reader:
             if position is None:
                 continue
             for number, cells in data:
-                match = _NUMERIC_DATE.match(restore(cells[position]).strip())
+                match = _NUMERIC_DATE.fullmatch(restore(cells[position]).strip())
                 if match is None or match["sep"] == ".":
                     continue
                 first, second = int(match["a"]), int(match["b"])
@@ -460,7 +464,7 @@ class _Reader:
         if day_first:
             self.warnings.append(f"dates were read as day/month/year (the one in row "
                                  f"{day_first[0]} can only be read so)")
-        elif ambiguous:
+        elif ambiguous and not month_first:
             self.warnings.append(f"dates such as {ambiguous} could be month/day or day/month; "
                                  "they were read as month/day/year (US). Write YYYY-MM-DD "
                                  "to be sure.")
@@ -527,6 +531,8 @@ class _Reader:
             raise InputFileError(error.reason, row=number,
                                  column=layout.column(source) if source else error.field
                                  ) from None
+        except ValueError as error:  # urlsplit's own complaint, e.g. "http://[::1"
+            raise fail(f"{cell(_F.URL)!r} is not a web address ({error})", _F.URL) from None
         return ApplicationRecord(
             application=draft,
             events=self._events(stage, applied_on, stage_on, saved_on),

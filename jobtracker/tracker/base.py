@@ -23,6 +23,14 @@ class TrackerBase:
         self._today = today
         self._now = now
 
+    def today(self) -> dt.date:
+        """The local date this tracker considers today (injected in tests)."""
+        return self._today()
+
+    def now(self) -> dt.datetime:
+        """The current UTC time as this tracker sees it."""
+        return self._now()
+
     # -- lookups used inside a session -------------------------------------------------------
 
     @staticmethod

@@ -183,7 +183,10 @@ def clean_url(name: str, value: str | None) -> str | None:
     text = optional_text(name, value, MAX_URL)
     if text is None:
         return None
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        parts = urlsplit("")
     if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
         raise ValidationError(name, f"{text!r} is not an http or https address")
     return text

@@ -1,4 +1,4 @@
-"""The applications table model: plain rows from the core's list query, paged in as the view scrolls."""
+"""The applications table model: plain rows from the core's list query, paged in on scroll."""
 
 from __future__ import annotations
 
@@ -56,12 +56,12 @@ class ApplicationsModel(QAbstractTableModel):
     """Applications matching a filter, sorted by the core, fetched ``PAGE_SIZE`` rows at a time."""
 
     def __init__(self, tracker: Tracker, *, today: Callable[[], dt.date] = dt.date.today,
-                 filters: ApplicationFilter = ApplicationFilter(),
+                 filters: ApplicationFilter | None = None,
                  parent: Any = None) -> None:
         super().__init__(parent)
         self._tracker = tracker
         self._today = today
-        self._filter = filters
+        self._filter = filters or ApplicationFilter()
         self._sort = SortKey.LAST_CHANGE
         self._descending = True
         self._rows: list[ApplicationRow] = []
@@ -123,16 +123,16 @@ class ApplicationsModel(QAbstractTableModel):
 
     # -- Qt model API ------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
+    def canFetchMore(self, parent: _Index) -> bool:
         return not parent.isValid() and len(self._rows) < self._total
 
-    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
+    def fetchMore(self, parent: _Index) -> None:
         if parent.isValid():
             return
         more = self._tracker.list_applications(
@@ -147,7 +147,7 @@ class ApplicationsModel(QAbstractTableModel):
         self._rows.extend(more)
         self.endInsertRows()
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:

@@ -61,10 +61,13 @@ class ApplicationsView(QWidget):
         filter_label.setBuddy(self.stage_filter)
         bar.addWidget(filter_label)
         for combo in (self.stage_filter, self.status_filter, self.tag_filter, self.date_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Narrow windows (and 150% text) must still fit: combos may shrink and elide.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
             combo.activated.connect(self._filters_changed)
-            bar.addWidget(combo)
-        bar.addStretch(1)
+            bar.addWidget(combo, 1)
+        bar.addStretch(0)
 
         self.table = QTableView(self)
         self.table.setObjectName("applicationsTable")

@@ -29,7 +29,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
-        except BaseException as error:  # noqa: BLE001 - every failure must reach the UI
+        except BaseException as error:
             self._relay.failed.emit(error)
         else:
             self._relay.done.emit(result)

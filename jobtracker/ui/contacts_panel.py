@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +35,9 @@ class ContactsPanel(QWidget):
         self.list.setAccessibleName(self.tr("Linked contacts"))
         self.choice = QComboBox(self)
         self.choice.setAccessibleName(self.tr("Contact to link"))
-        self.choice.setMinimumContentsLength(16)
+        self.choice.setMinimumContentsLength(10)
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.link_button = QPushButton(self.tr("&Link"), self)
         self.new_button = QPushButton(self.tr("&New contact…"), self)
         self.unlink_button = QPushButton(self.tr("&Unlink"), self)
@@ -48,11 +49,14 @@ class ContactsPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.choice, 1)
         row.addWidget(self.link_button)
-        row.addWidget(self.new_button)
-        row.addWidget(self.unlink_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.unlink_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(row)
+        layout.addLayout(buttons)
 
     def show_detail(self, detail: ApplicationDetail) -> None:
         """Show the contacts of ``detail``."""

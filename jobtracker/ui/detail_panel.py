@@ -185,7 +185,7 @@ class DetailPanel(QWidget):
         self._fill()
 
     def reload(self) -> None:
-        """Re-read the application after a change (fields with an unsaved error keep their text)."""
+        """Re-read the application after a change (fields showing an error keep their text)."""
         self.show_application(self.application_id)
 
     # -- filling -----------------------------------------------------------------------------
@@ -258,7 +258,7 @@ class DetailPanel(QWidget):
     # -- committing edits --------------------------------------------------------------------
 
     def _commit(self, changes: dict[str, Any]) -> bool:
-        """Save ``changes`` (field -> new value) as one undoable edit; show refusals at the field."""
+        """Save ``changes`` (field -> value) as one undoable edit; show refusals at the field."""
         if self._loading or self._detail is None:
             return False
         old = {field: self._current_value(field) for field in changes}
@@ -378,12 +378,12 @@ class DetailPanel(QWidget):
                                              int(item.data(Qt.ItemDataRole.UserRole)))
         self._editor.changed.emit()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._detail is not None and event.mimeData().hasUrls() and all(
                 url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             name = Path(url.toLocalFile()).name.lower()
             self.attach(Path(url.toLocalFile()), "cover_letter" if "cover" in name else "resume")

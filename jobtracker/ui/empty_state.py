@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
@@ -18,6 +18,7 @@ class EmptyState(QWidget):
         self.icon = QLabel(self)
         self.icon.setPixmap(QIcon(":/icons/jobtracker.svg").pixmap(72, 72))
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon.setMinimumHeight(80)
         self.heading = QLabel(self.tr("Track your job search in one place"), self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -53,8 +54,16 @@ class EmptyState(QWidget):
             column.addWidget(button)
         holder = QWidget(self)
         holder.setLayout(column)
-        holder.setMaximumWidth(520)
+        # Word-wrapped labels ask for little width; give the column a readable measure.
+        holder.setMinimumWidth(min(480, 30 * self.fontMetrics().averageCharWidth() * 2))
+        holder.setMaximumWidth(560)
+        # Centre with stretches rather than an alignment flag: an aligned widget gets only its
+        # size hint, which undercounts word-wrapped text and clipped the icon.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(holder, 3)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)

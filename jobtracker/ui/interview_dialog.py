@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-from PySide6.QtCore import QDateTime, QTime, QTimeZone, Qt
+from PySide6.QtCore import QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
 from jobtracker.errors import ValidationError

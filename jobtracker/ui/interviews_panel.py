@@ -84,25 +84,28 @@ class InterviewsPanel(QWidget):
     def _contact_names(self) -> list[str]:
         return [contact.name for contact in self._editor.tracker.list_contacts()]
 
-    def add(self) -> None:
-        """Schedule a new round."""
+    def add(self) -> InterviewDialog | None:
+        """Open the dialog for a new round; it is saved when the dialog is accepted."""
         if self._detail is None:
-            return
+            return None
+        app_id = self._detail.id
         dialog = InterviewDialog(self, contact_names=self._contact_names())
-        if dialog.exec() == InterviewDialog.DialogCode.Accepted and dialog.interview():
-            self._save(lambda: self._editor.tracker.add_interview(
-                self._detail.id, dialog.interview()))  # type: ignore[union-attr, arg-type]
+        dialog.accepted.connect(lambda: self._save(
+            lambda: self._editor.tracker.add_interview(app_id, dialog.interview())))
+        dialog.open()
+        return dialog
 
-    def edit_selected(self) -> None:
-        """Edit the selected round."""
+    def edit_selected(self) -> InterviewDialog | None:
+        """Open the dialog on the selected round."""
         item = self.tree.currentItem()
         if item is None:
-            return
+            return None
         row: InterviewRow = item.data(0, Qt.ItemDataRole.UserRole)
         dialog = InterviewDialog(self, existing=row, contact_names=self._contact_names())
-        if dialog.exec() == InterviewDialog.DialogCode.Accepted and dialog.interview():
-            changes = dataclasses.asdict(dialog.interview())  # type: ignore[arg-type]
-            self._save(lambda: self._editor.tracker.edit_interview(row.id, **changes))
+        dialog.accepted.connect(lambda: self._save(lambda: self._editor.tracker.edit_interview(
+            row.id, **dataclasses.asdict(dialog.interview()))))  # type: ignore[arg-type]
+        dialog.open()
+        return dialog
 
     def delete_selected(self) -> None:
         """Remove the selected round, after asking."""

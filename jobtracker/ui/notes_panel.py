@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +25,16 @@ from jobtracker.tracker.rows import NoteRow
 from jobtracker.ui.formatting import format_datetime
 from jobtracker.ui.markdown_render import render
 from jobtracker.ui.undo_commands import Editor
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"^[#>\-+*\s]+|[*_`~]")
+
+
+def plain_line(body: str) -> str:
+    """The first non-blank line of a note without Markdown marks, for the list."""
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    first = _LINK.sub(r"\1", first)
+    return _MARKS.sub("", first).strip()
 
 
 class NotesPanel(QWidget):
@@ -84,8 +96,7 @@ class NotesPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for note in reversed(detail.notes):
-            first = next((line.strip("# ").strip() for line in note.body.splitlines()
-                          if line.strip()), "")
+            first = plain_line(note.body)
             item = QListWidgetItem(f"{format_datetime(note.updated_at)} — {first[:80]}")
             item.setData(Qt.ItemDataRole.UserRole, note)
             self.list.addItem(item)

@@ -37,6 +37,7 @@ class StageChipDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(option.font)
         metrics = option.fontMetrics
         pad_x, pad_y = 8, 2
         width = min(metrics.horizontalAdvance(text) + 2 * pad_x, option.rect.width() - 4)
@@ -47,11 +48,14 @@ class StageChipDelegate(QStyledItemDelegate):
         painter.setBrush(color)
         painter.drawRoundedRect(chip, height / 2, height / 2)
         painter.setPen(text_color_on(color))
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - 2 * pad_x))
+        # Elide only when the column is really too narrow (rounding must not cut "Saved").
+        room = int(width - 2 * pad_x) + 2
+        elided = text if metrics.horizontalAdvance(text) <= room else metrics.elidedText(
+            text, Qt.TextElideMode.ElideRight, room)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, elided)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width() + 20, max(size.height(), option.fontMetrics.height() + 8))

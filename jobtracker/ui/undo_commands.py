@@ -1,4 +1,4 @@
-"""Undoable user actions: QUndoCommands that call the tracker's use cases, and the Editor that runs them.
+"""Undoable user actions: QUndoCommands that call the tracker's use cases, and their Editor.
 
 Each command does its work once before it is pushed, so a refused action
 (ValidationError) raises to the caller and never lands on the undo stack.

@@ -175,6 +175,8 @@ class Ui_ContactDialog(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ContactDialog)
+        self.buttonBox.accepted.connect(ContactDialog.accept)
+        self.buttonBox.rejected.connect(ContactDialog.reject)
 
         QMetaObject.connectSlotsByName(ContactDialog)
     # setupUi

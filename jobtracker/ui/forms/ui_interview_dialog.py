@@ -221,6 +221,8 @@ class Ui_InterviewDialog(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(InterviewDialog)
+        self.buttonBox.accepted.connect(InterviewDialog.accept)
+        self.buttonBox.rejected.connect(InterviewDialog.reject)
 
         QMetaObject.connectSlotsByName(InterviewDialog)
     # setupUi

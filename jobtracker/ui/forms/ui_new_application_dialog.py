@@ -213,6 +213,8 @@ class Ui_NewApplicationDialog(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(NewApplicationDialog)
+        self.buttonBox.accepted.connect(NewApplicationDialog.accept)
+        self.buttonBox.rejected.connect(NewApplicationDialog.reject)
 
         QMetaObject.connectSlotsByName(NewApplicationDialog)
     # setupUi

@@ -201,6 +201,8 @@ class Ui_PreferencesDialog(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PreferencesDialog)
+        self.buttonBox.accepted.connect(PreferencesDialog.accept)
+        self.buttonBox.rejected.connect(PreferencesDialog.reject)
 
         self.tabs.setCurrentIndex(0)
 

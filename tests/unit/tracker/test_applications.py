@@ -92,6 +92,7 @@ def test_move_refuses_unknown_stage_future_date_and_no_op(tracker: Tracker):
     ({"title": "   "}, "title"),
     ({"priority": 6}, "priority"),
     ({"url": "javascript:alert(1)"}, "url"),
+    ({"url": "http://[::1"}, "url"),
     ({"salary_min": 100, "salary_currency": "XYZ"}, "salary_currency"),
     ({"salary_min": 100}, "salary_currency"),
     ({"salary_min": 200, "salary_max": 100, "salary_currency": "EUR"}, "salary_max"),

@@ -7,8 +7,6 @@ from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationInput, Tracker
 from jobtracker.tracker.stages import StagesMixin
 
-from ...conftest import NOW, TODAY
-
 
 class StagesTracker(Tracker, StagesMixin):
     """The facade with the stage use cases, until they join its bases."""
@@ -16,7 +14,8 @@ class StagesTracker(Tracker, StagesMixin):
 
 @pytest.fixture
 def stages_tracker(tracker: Tracker) -> StagesTracker:
-    return StagesTracker(tracker.db, today=lambda: TODAY, now=lambda: NOW)
+    # Same database and the same fixed clock as the ``tracker`` fixture.
+    return StagesTracker(tracker.db, today=tracker._today, now=tracker._now)
 
 
 def names(t: Tracker) -> list[str]:
@@ -71,6 +70,7 @@ def test_reorder_and_colour(stages_tracker: StagesTracker) -> None:
 
 
 def test_redate_event_rethreads(stages_tracker: StagesTracker) -> None:
+    TODAY = stages_tracker._today()
     app = stages_tracker.add_application(ApplicationInput("Dev", "Acme"),
                                          stage_on=TODAY - dt.timedelta(days=10))
     first = stages_tracker.move_stage(app, "Applied", on=TODAY - dt.timedelta(days=5))

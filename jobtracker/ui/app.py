@@ -1,0 +1,52 @@
+"""Entry point of the desktop app: ``run(db_path, argv)`` sets up Qt and shows the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from jobtracker import APP_NAME, __version__
+from jobtracker.errors import JobTrackerError
+from jobtracker.tracker import Tracker
+from jobtracker.ui.error_dialog import install_excepthook
+from jobtracker.ui.forms import jobtracker_rc  # noqa: F401 - registers the icons
+from jobtracker.ui.main_window import MainWindow
+from jobtracker.ui.settings import Settings
+from jobtracker.ui.theme import apply_theme
+
+
+def make_application(argv: list[str]) -> QApplication:
+    """The QApplication with the names QSettings uses, the icon and the Fusion style."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(":/icons/jobtracker.svg"))
+    # Fusion looks the same everywhere and supports the light and dark palettes.
+    app.setStyle("Fusion")
+    return app
+
+
+def run(db_path: Path, argv: list[str]) -> int:
+    """Open the database at ``db_path`` in the main window; returns the exit code."""
+    app = make_application([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    settings = Settings(QSettings())
+    apply_theme(app, settings.theme())
+    try:
+        tracker = Tracker.open(db_path)
+    except JobTrackerError as error:
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open database"),
+                             str(error))
+        return 1
+    window = MainWindow(tracker, settings, home_path=db_path)
+    install_excepthook(lambda: window)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.tracker.close()

@@ -1,0 +1,504 @@
+"""The main window: views in a sidebar, toolbar, menus, search, detail pane, undo and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobtracker import APP_NAME, __version__
+from jobtracker.errors import JobTrackerError
+from jobtracker.tracker import ApplicationInput, Tracker
+from jobtracker.ui import formatting
+from jobtracker.ui.applications_view import ApplicationsView
+from jobtracker.ui.background import run_in_background
+from jobtracker.ui.contacts_view import ContactsView
+from jobtracker.ui.detail_panel import DetailPanel
+from jobtracker.ui.empty_state import EmptyState
+from jobtracker.ui.forms import jobtracker_rc  # noqa: F401 - registers the icons
+from jobtracker.ui.new_application_dialog import NewApplicationDialog
+from jobtracker.ui.preferences_dialog import PreferencesDialog
+from jobtracker.ui.settings import Settings
+from jobtracker.ui.theme import apply_theme
+from jobtracker.ui.trash_view import TrashView
+from jobtracker.ui.undo_commands import Editor
+
+SEARCH_DEBOUNCE_MS = 150
+SAMPLE_COUNT = 150
+VIEWS = ("applications", "contacts", "trash")
+
+
+def demo_db_path(home: Path) -> Path:
+    """The sample database, beside the real one so real data is never mixed with it."""
+    return home.with_name(f"{home.stem}-demo{home.suffix or '.db'}")
+
+
+def populate_demo(path: Path) -> int:
+    """Fill the sample database (runs in a worker: opens its own Tracker)."""
+    from jobtracker import demo
+
+    with Tracker.open(path) as tracker:
+        if tracker.count_applications():
+            return 0
+        return demo.populate(tracker, SAMPLE_COUNT, seed=0)
+
+
+class MainWindow(QMainWindow):
+    """One window over one open database (the user's, or the sample one)."""
+
+    def __init__(self, tracker: Tracker, settings: Settings, *,
+                 today: Callable[[], dt.date] = dt.date.today,
+                 open_tracker: Callable[[Path], Tracker] = Tracker.open,
+                 home_path: Path | None = None) -> None:
+        super().__init__()
+        self.tracker = tracker
+        self.settings = settings
+        self._today = today
+        self._open_tracker = open_tracker
+        self.home_path = home_path or tracker.db.path
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(QIcon(":/icons/jobtracker.svg"))
+        formatting.set_date_format(settings.date_format())
+        self.editor = Editor(tracker, self)
+        self.editor.changed.connect(self.refresh)
+        self.editor.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+        # -- views ---------------------------------------------------------------------------
+        self.applications = ApplicationsView(tracker, today=today)
+        self.detail = DetailPanel(self.editor, today=today)
+        self.detail.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.applications)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.empty_state = EmptyState()
+        self.applications_page = QStackedWidget()
+        self.applications_page.addWidget(self.empty_state)
+        self.applications_page.addWidget(self.splitter)
+        self.contacts = ContactsView(tracker)
+        self.trash = TrashView(tracker, today=today)
+        self.pages = QStackedWidget()
+        for page in (self.applications_page, self.contacts, self.trash):
+            self.pages.addWidget(page)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Views"))
+        self.sidebar.setIconSize(QSize(20, 20))
+        # Board, Dashboard and Calendar join this list as they are built.
+        for icon, label in (("applications", self.tr("Applications")),
+                            ("contacts", self.tr("Contacts")), ("trash", self.tr("Trash"))):
+            QListWidgetItem(QIcon(f":/icons/{icon}.svg"), label, self.sidebar)
+        self.sidebar.setFixedWidth(max(150, self.sidebar.sizeHintForColumn(0) + 24))
+        self.sidebar.currentRowChanged.connect(self._view_changed)
+
+        self.demo_banner = QWidget()
+        banner_label = QLabel(self.tr("You are looking at sample data. Your own data is kept "
+                                      "separately and is untouched."))
+        banner_label.setWordWrap(True)
+        self.back_button = QPushButton(self.tr("&Back to my data"))
+        self.back_button.clicked.connect(self.leave_demo)
+        banner_layout = QHBoxLayout(self.demo_banner)
+        banner_layout.addWidget(banner_label, 1)
+        banner_layout.addWidget(self.back_button)
+        self.demo_banner.setStyleSheet("background: #FEF3C7; color: #78350F;")
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.demo_banner)
+        right_layout.addWidget(self.pages)
+        central = QWidget()
+        central_layout = QHBoxLayout(central)
+        central_layout.setContentsMargins(4, 4, 4, 4)
+        central_layout.addWidget(self.sidebar)
+        central_layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self._make_actions()
+        self._make_menus_and_toolbar()
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+
+        self.applications.selected.connect(self._selection_changed)
+        self.applications.model.modelReset.connect(self._update_status)
+        self.applications.model.rowsInserted.connect(self._update_status)
+        self.applications.table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda column, order: self.settings.set_sort(
+                column, order == Qt.SortOrder.DescendingOrder))
+        self.empty_state.add_clicked.connect(self.new_application)
+        self.empty_state.sample_clicked.connect(self.try_sample_data)
+        self.trash.changed.connect(self.refresh)
+
+        self._restore_layout()
+        self._update_demo_banner()
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], object], *, icon: str | None = None,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(QIcon(f":/icons/{icon}.svg") if icon else QIcon(), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New Application…"), self.new_application,
+                                       icon="new", shortcut=key.New,
+                                       tip=self.tr("Add an application"))
+        self.import_action = self._action(self.tr("&Import from URL…"), lambda: None,
+                                          icon="import", tip=self.tr("Coming soon"))
+        self.import_action.setEnabled(False)
+        self.delete_action = self._action(self.tr("&Delete Application"),
+                                          self.delete_application, icon="delete",
+                                          shortcut=key.Delete,
+                                          tip=self.tr("Move the selected application to the "
+                                                      "trash"))
+        self.undo_action = self.editor.stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setIcon(QIcon(":/icons/undo.svg"))
+        self.undo_action.setShortcut(QKeySequence(key.Undo))
+        self.redo_action = self.editor.stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setIcon(QIcon(":/icons/redo.svg"))
+        self.redo_action.setShortcut(QKeySequence(key.Redo))
+        self.find_action = self._action(self.tr("&Find"), self.focus_search, icon="search",
+                                        shortcut=key.Find)
+        self.preferences_action = self._action(self.tr("&Preferences…"), self.open_preferences,
+                                               icon="preferences", shortcut=key.Preferences)
+        if QKeySequence(key.Preferences).isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, shortcut=key.Quit)
+        if QKeySequence(key.Quit).isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.sample_action = self._action(self.tr("Try with &Sample Data"), self.try_sample_data)
+        self.my_data_action = self._action(self.tr("Back to &My Data"), self.leave_demo)
+        self.add_interview_action = self._action(
+            self.tr("Add &Interview…"), self._add_interview, shortcut="Ctrl+I")
+        self.add_note_action = self._action(self.tr("Add &Note"), self._add_note,
+                                            shortcut="Ctrl+Shift+N")
+        self.open_posting_action = self._action(self.tr("&Open Posting in Browser"),
+                                                self.detail.ui.openUrlButton.click,
+                                                icon="open-url", shortcut="Ctrl+Shift+O")
+        self.about_action = self._action(self.tr("&About JobTracker"), self._about)
+
+    def _make_menus_and_toolbar(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.import_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.sample_action, self.my_data_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.delete_action, self.find_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        self.view_actions = []
+        for number, label in enumerate((self.tr("&Applications"), self.tr("&Contacts"),
+                                        self.tr("&Trash"))):
+            action = self._action(label, lambda n=number: self.sidebar.setCurrentRow(n),
+                                  shortcut=f"Ctrl+Alt+{number + 1}")
+            view_menu.addAction(action)
+            self.view_actions.append(action)
+        app_menu = menu.addMenu(self.tr("&Application"))
+        self.stage_menu = QMenu(self.tr("&Move to Stage"), self)
+        app_menu.addMenu(self.stage_menu)
+        app_menu.addActions([self.add_interview_action, self.add_note_action,
+                             self.open_posting_action])
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_action, self.import_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.delete_action, self.undo_action, self.redo_action])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(QIcon(":/icons/search.svg"),
+                              QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(260)
+        toolbar.addWidget(self.search)
+        for action in toolbar.actions():
+            widget = toolbar.widgetForAction(action)
+            if widget is not None and not widget.accessibleName() and action.text():
+                widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+
+    def _fill_stage_menu(self) -> None:
+        self.stage_menu.clear()
+        for number, stage in enumerate(self.tracker.stages()):
+            action = self._action(stage.name, lambda name=stage.name: self.detail.move_to_stage(
+                name), shortcut=f"Ctrl+{number + 1}" if number < 9 else None)
+            self.stage_menu.addAction(action)
+
+    # -- layout persistence ------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        s = self.settings
+        if (geometry := s.window_geometry()) is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if (state := s.window_state()) is not None:
+            self.restoreState(state)
+        if (splitter := s.splitter_state()) is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([760, 520])
+        header = self.applications.table.horizontalHeader()
+        if (header_state := s.header_state()) is not None:
+            header.restoreState(header_state)
+        column, descending = s.sort()
+        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending
+                                else Qt.SortOrder.AscendingOrder)
+        self.applications.model.sort(column, header.sortIndicatorOrder())
+        view = s.view()
+        self.sidebar.setCurrentRow(VIEWS.index(view) if view in VIEWS else 0)
+
+    def save_layout(self) -> None:
+        """Remember window geometry, splitter, columns, sort and view."""
+        self.settings.save_layout(self.saveGeometry(), self.saveState(),
+                                  self.splitter.saveState(),
+                                  self.applications.table.horizontalHeader().saveState())
+        self.settings.set_view(VIEWS[max(0, self.sidebar.currentRow())])
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.notes.save_draft()
+        self.save_layout()
+        super().closeEvent(event)
+
+    # -- reacting ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read everything shown after a change."""
+        empty = self.tracker.count_applications() == 0
+        self.applications_page.setCurrentWidget(self.empty_state if empty else self.splitter)
+        self.applications.reload()
+        self.detail.reload()
+        self.trash.reload()
+        self.contacts.reload()
+        self._fill_stage_menu()
+        self._update_actions()
+        self._update_status()
+
+    def _view_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(max(0, row))
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._apply_search()
+        self._update_actions()
+        self._update_status()
+
+    def _selection_changed(self, application_id: int | None) -> None:
+        self.detail.show_application(application_id)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        on_applications = self.pages.currentWidget() is self.applications_page
+        selected = on_applications and self.detail.application_id is not None
+        for action in (self.delete_action, self.add_interview_action, self.add_note_action,
+                       self.open_posting_action):
+            action.setEnabled(selected)
+        self.stage_menu.setEnabled(selected)
+        self.new_action.setEnabled(True)
+        demo = self.tracker.db.path != self.home_path
+        self.sample_action.setVisible(not demo)
+        self.my_data_action.setVisible(demo)
+
+    def _update_status(self, *_args: object) -> None:
+        if self.pages.currentWidget() is self.contacts:
+            text = self.tr("%1 contacts").replace("%1", str(self.contacts.proxy.rowCount()))
+        elif self.pages.currentWidget() is self.trash:
+            text = self.tr("%1 in the trash").replace("%1", str(self.trash.model.total))
+        else:
+            model = self.applications.model
+            text = self.tr("%1 applications").replace("%1", f"{model.total:,}")
+            if model.filters.search or model.filters.stages or model.filters.kinds or (
+                    model.filters.tag or model.filters.applied_from):
+                text = self.tr("%1 matching").replace("%1", f"{model.total:,}")
+        self.count_label.setText(text)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search box."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        text = self.search.text()
+        if self.pages.currentWidget() is self.contacts:
+            self.contacts.search.setText(text)
+        else:
+            self.applications.set_search(text)
+        self._update_status()
+
+    # -- user actions --------------------------------------------------------------------------
+
+    def new_application(self) -> NewApplicationDialog:
+        """Open the New Application dialog (window-modal); the new row is selected on OK."""
+        dialog = NewApplicationDialog(
+            self._add, stages=self.tracker.stages(), companies=self.tracker.company_names(),
+            today=self._today(), follow_up_days=self.settings.follow_up_days(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._show_new(dialog.application_id))
+        dialog.open()
+        return dialog
+
+    def _show_new(self, application_id: int | None) -> None:
+        if application_id is None:
+            return
+        self.sidebar.setCurrentRow(0)
+        if not self.applications.select_id(application_id):
+            self.detail.show_application(application_id)
+
+    def _add(self, draft: ApplicationInput) -> int:
+        return self.editor.add_application(draft)
+
+    def delete_application(self) -> None:
+        """Move the selected application to the trash (Ctrl+Z brings it back)."""
+        detail = self.detail.detail
+        if detail is None:
+            return
+        try:
+            self.editor.delete_application(detail.id, f"{detail.title} — {detail.company}")
+        except JobTrackerError as error:
+            QMessageBox.warning(self, self.tr("Not deleted"), str(error))
+            return
+        self.statusBar().showMessage(self.tr("Moved to the trash. Undo with %1.").replace(
+            "%1", QKeySequence(QKeySequence.StandardKey.Undo).toString(
+                QKeySequence.SequenceFormat.NativeText)), 8000)
+
+    def _add_interview(self) -> None:
+        self.detail.ui.tabs.setCurrentWidget(self.detail.ui.interviewsTab)
+        self.detail.interviews.add()
+
+    def _add_note(self) -> None:
+        self.detail.ui.tabs.setCurrentWidget(self.detail.ui.notesTab)
+        self.detail.notes.new_note()
+
+    def open_preferences(self) -> PreferencesDialog:
+        """Show Preferences; settings apply when it is accepted."""
+        dialog = PreferencesDialog(self.tracker, self.settings, self)
+        dialog.accepted.connect(self._preferences_applied)
+        dialog.finished.connect(lambda _result: dialog.stages_changed and self.refresh())
+        dialog.open()
+        return dialog
+
+    def _preferences_applied(self) -> None:
+        formatting.set_date_format(self.settings.date_format())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.settings.theme())
+        self.refresh()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About JobTracker"), self.tr(
+            "<b>JobTracker %1</b><p>An offline tracker for your job search. Your data stays "
+            "in one file on this computer:<br>%2</p>").replace("%1", __version__).replace(
+            "%2", str(self.tracker.db.path)))
+
+    # -- switching databases ------------------------------------------------------------------
+
+    def switch_database(self, path: Path) -> None:
+        """Open ``path`` instead of the current database."""
+        self.detail.notes.save_draft()
+        try:
+            new = self._open_tracker(path)
+        except JobTrackerError as error:
+            QMessageBox.critical(self, self.tr("Cannot open database"), str(error))
+            return
+        old = self.tracker
+        self.tracker = new
+        self.editor.set_tracker(new)
+        self.applications.set_tracker(new)
+        self.contacts.set_tracker(new)
+        self.trash.set_tracker(new)
+        self.detail.show_application(None)
+        old.close()
+        self._update_demo_banner()
+        self.refresh()
+
+    def try_sample_data(self) -> None:
+        """Fill the sample database in the background, then switch the window to it."""
+        path = demo_db_path(self.home_path)
+        progress = QProgressDialog(self.tr("Creating sample data…"), "", 0, 0, self)
+        progress.setWindowTitle(self.tr("Sample Data"))
+        progress.setCancelButton(None)  # type: ignore[arg-type]
+        progress.setMinimumDuration(0)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+
+        def done(_count: object) -> None:
+            progress.close()
+            self.switch_database(path)
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            QMessageBox.warning(self, self.tr("Sample data"),
+                                self.tr("Could not create sample data: %1").replace(
+                                    "%1", str(error)))
+
+        run_in_background(lambda: populate_demo(path), done, failed)
+
+    def leave_demo(self) -> None:
+        """Back to the user's own database."""
+        if self.tracker.db.path != self.home_path:
+            self.switch_database(self.home_path)
+
+    def _update_demo_banner(self) -> None:
+        self.demo_banner.setVisible(self.tracker.db.path != self.home_path)
+        title = APP_NAME if self.tracker.db.path == self.home_path else self.tr(
+            "%1 — sample data").replace("%1", APP_NAME)
+        self.setWindowTitle(title)
+
+
+__all__ = ["MainWindow", "demo_db_path"]

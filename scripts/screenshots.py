@@ -1,0 +1,176 @@
+"""Drive the real app offscreen on sample data and write PNGs of each view to docs/screenshots/.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out DIR]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from jobtracker import demo
+from jobtracker.tracker import ApplicationInput, ContactInput, Tracker
+from jobtracker.ui.app import make_application
+from jobtracker.ui.contact_dialog import ContactDialog
+from jobtracker.ui.interview_dialog import InterviewDialog
+from jobtracker.ui.main_window import MainWindow
+from jobtracker.ui.new_application_dialog import NewApplicationDialog
+from jobtracker.ui.preferences_dialog import PreferencesDialog
+from jobtracker.ui.settings import Settings
+from jobtracker.ui.theme import apply_theme
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (1360, 820)
+
+
+def settle(app: QApplication) -> None:
+    """Let layouts, lazy fetches and repaints finish."""
+    for _ in range(5):
+        app.processEvents()
+
+
+def grab(app: QApplication, widget: QWidget, path: Path) -> None:
+    """Save a picture of ``widget``."""
+    settle(app)
+    widget.grab().save(str(path))
+    print(path)
+
+
+def shoot_dialog(app: QApplication, dialog: QDialog, path: Path) -> None:
+    """Show a dialog modelessly, picture it, close it."""
+    dialog.show()
+    dialog.adjustSize()
+    grab(app, dialog, path)
+    dialog.close()
+
+
+def make_sample(path: Path) -> Tracker:
+    """A database with sample applications, a contact and one trashed application."""
+    tracker = Tracker.open(path)
+    demo.populate(tracker, 150, seed=0)
+    rows = tracker.list_applications(limit=3)
+    contact = tracker.add_contact(ContactInput("Dana Fischer", rows[0].company, "Recruiter",
+                                               "dana@example.com", "+49 30 1234567"))
+    tracker.link_contact(rows[0].id, contact)
+    tracker.add_contact(ContactInput("Sam Okafor", rows[1].company, "Engineering Manager"))
+    trashed = tracker.add_application(ApplicationInput("Old posting", "Nimbus Labs"))
+    tracker.delete_application(trashed)
+    return tracker
+
+
+def shoot_theme(app: QApplication, theme: str, out: Path, work: Path) -> None:
+    """Every view in one theme."""
+    apply_theme(app, theme)
+    settings = Settings(QSettings(str(work / f"settings-{theme}.ini"),
+                                  QSettings.Format.IniFormat))
+    empty = Tracker.open(work / f"empty-{theme}.db")
+    window = MainWindow(empty, settings)
+    window.resize(*SIZE)
+    window.show()
+    grab(app, window, out / f"empty-state-{theme}.png")
+    window.close()
+    empty.close()
+
+    tracker = make_sample(work / f"sample-{theme}.db")
+    window = MainWindow(tracker, settings)
+    window.resize(*SIZE)
+    window.show()
+    settle(app)
+    window.applications.table.selectRow(0)
+    shots: list[tuple[str, Callable[[], object]]] = [
+        ("applications", lambda: window.detail.ui.tabs.setCurrentIndex(0)),
+        ("timeline", lambda: window.detail.ui.tabs.setCurrentIndex(1)),
+        ("interviews", lambda: window.detail.ui.tabs.setCurrentIndex(2)),
+        ("notes", lambda: window.detail.ui.tabs.setCurrentIndex(3)),
+        ("linked-contacts", lambda: window.detail.ui.tabs.setCurrentIndex(4)),
+    ]
+    # Pick an application with notes and interviews so those tabs show something.
+    for row in range(window.applications.model.rowCount()):
+        app_row = window.applications.model.application(row)
+        if app_row.notes_count and app_row.next_interview:
+            window.applications.table.selectRow(row)
+            break
+    for name, prepare in shots:
+        prepare()
+        grab(app, window, out / f"{name}-{theme}.png")
+    window.search.setText("data")
+    window._apply_search()  # no need to wait for the debounce in a script
+    grab(app, window, out / f"search-{theme}.png")
+    window.search.clear()
+    window._apply_search()
+    window.sidebar.setCurrentRow(1)
+    grab(app, window, out / f"contacts-{theme}.png")
+    window.sidebar.setCurrentRow(2)
+    grab(app, window, out / f"trash-{theme}.png")
+    window.sidebar.setCurrentRow(0)
+
+    shoot_dialog(app, NewApplicationDialog(lambda draft: 0, stages=tracker.stages(),
+                                           companies=tracker.company_names(),
+                                           today=dt.date.today(), follow_up_days=7,
+                                           parent=window), out / f"new-application-{theme}.png")
+    shoot_dialog(app, InterviewDialog(window), out / f"interview-dialog-{theme}.png")
+    shoot_dialog(app, ContactDialog(window), out / f"contact-dialog-{theme}.png")
+    prefs = PreferencesDialog(tracker, settings, window)
+    prefs.show()
+    grab(app, prefs, out / f"preferences-{theme}.png")
+    prefs.ui.tabs.setCurrentIndex(1)
+    grab(app, prefs, out / f"preferences-stages-{theme}.png")
+    prefs.close()
+    window.close()
+    window.tracker.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--theme", choices=("light", "dark", "both"), default="both")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = make_application(sys.argv[:1])
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    themes = ("light", "dark") if args.theme == "both" else (args.theme,)
+    with tempfile.TemporaryDirectory() as work:
+        for theme in themes:
+            shoot_theme(app, theme, args.out, Path(work))
+        shoot_large_text(app, args.out, Path(work))
+    return 0
+
+
+def shoot_large_text(app: QApplication, out: Path, work: Path) -> None:
+    """The main window and a dialog at 150% text size: nothing may be clipped."""
+    apply_theme(app, "light")
+    font = app.font()
+    normal = font.pointSizeF()
+    font.setPointSizeF(normal * 1.5)
+    app.setFont(font)
+    settings = Settings(QSettings(str(work / "settings-large.ini"), QSettings.Format.IniFormat))
+    tracker = make_sample(work / "sample-large.db")
+    window = MainWindow(tracker, settings)
+    window.resize(*SIZE)
+    window.show()
+    settle(app)
+    window.applications.table.selectRow(0)
+    grab(app, window, out / "large-text-applications.png")
+    shoot_dialog(app, NewApplicationDialog(lambda draft: 0, stages=tracker.stages(),
+                                           companies=[], today=dt.date.today(),
+                                           follow_up_days=7, parent=window),
+                 out / "large-text-new-application.png")
+    window.close()
+    window.tracker.close()
+    font.setPointSizeF(normal)
+    app.setFont(font)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

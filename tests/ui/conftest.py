@@ -1,0 +1,90 @@
+"""Qt fixtures: isolated QSettings, a tracker with the stage use cases, the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from jobtracker.db import open_database
+from jobtracker.tracker import Tracker
+from jobtracker.tracker.stages import StagesMixin
+from jobtracker.ui.app import make_application
+from jobtracker.ui.main_window import MainWindow
+from jobtracker.ui.settings import Settings
+
+from .helpers import NOW, TODAY
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # "No Qt warnings": any Qt message of WARNING or worse fails the UI test.
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            # The offscreen platform says this for every top-level window it shows.
+            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+
+
+class UiTracker(Tracker, StagesMixin):
+    """The facade plus the stage use cases (until StagesMixin joins Tracker's bases)."""
+
+
+@pytest.fixture(autouse=True)
+def qt_app(qapp: object) -> object:
+    """The QApplication set up as the real app does it (names, style, icon)."""
+    make_application([])
+    return qapp
+
+
+@pytest.fixture
+def open_ui_tracker() -> Iterator[object]:
+    opened: list[Tracker] = []
+
+    def open_tracker(path: Path) -> Tracker:
+        tracker = UiTracker(open_database(path), today=lambda: TODAY, now=lambda: NOW)
+        opened.append(tracker)
+        return tracker
+
+    yield open_tracker
+    for tracker in opened:
+        tracker.close()
+
+
+@pytest.fixture
+def ui_tracker(db_path: Path, open_ui_tracker) -> UiTracker:  # type: ignore[no-untyped-def]
+    return open_ui_tracker(db_path)
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def settings(settings_path: Path) -> Settings:
+    return Settings(QSettings(str(settings_path), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, settings_path: Path, open_ui_tracker):  # type: ignore[no-untyped-def]
+    """Build a main window over the database at a path, like a start of the app."""
+    def make(path: Path) -> MainWindow:
+        tracker = open_ui_tracker(path)
+        window = MainWindow(tracker, Settings(QSettings(str(settings_path),
+                                                        QSettings.Format.IniFormat)),
+                            today=lambda: TODAY, open_tracker=open_ui_tracker, home_path=path)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window, db_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    return make_window(db_path)

@@ -1,0 +1,301 @@
+"""The demo data: deterministic, realistic, consistent, and importable in bulk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import zoneinfo
+from collections import Counter
+
+import pytest
+
+from jobtracker import demo
+from jobtracker.demo import generate, populate
+from jobtracker.tracker import ApplicationFilter, ApplicationRecord, Tracker
+
+# The fixed clock of tests/conftest.py (checked below), for the module-wide sample.
+TODAY = dt.date(2026, 11, 28)
+NOW = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
+OPEN = {"Saved", "Applied", "Screening", "Interviewing", "Offer"}
+FUNNEL = ["Applied", "Screening", "Interviewing", "Offer", "Accepted"]
+
+
+@pytest.fixture(scope="module")
+def records() -> list[ApplicationRecord]:
+    return list(generate(3000, today=TODAY, seed=11, now=NOW))
+
+
+def reached(record: ApplicationRecord) -> set[str]:
+    return {stage for stage, _ in record.events}
+
+
+def local_day(starts_at: dt.datetime, zone: str | None) -> dt.date:
+    return starts_at.astimezone(zoneinfo.ZoneInfo(zone or "UTC")).date()
+
+
+# -- determinism ---------------------------------------------------------------------------
+
+
+def test_same_seed_same_records() -> None:
+    first = list(generate(150, today=TODAY, seed=3))
+    assert first == list(generate(150, today=TODAY, seed=3))
+    assert first != list(generate(150, today=TODAY, seed=4))
+
+
+def test_leaves_the_global_random_generator_alone() -> None:
+    random.seed(1234)
+    state = random.getstate()
+    list(generate(50, today=TODAY))
+    assert random.getstate() == state
+
+
+def test_count_is_exact() -> None:
+    assert list(generate(0, today=TODAY)) == []
+    assert len(list(generate(1, today=TODAY))) == 1
+    assert len(list(generate(37, today=TODAY))) == 37
+    with pytest.raises(ValueError, match="negative"):
+        list(generate(-1, today=TODAY))
+
+
+# -- each record is valid and consistent ------------------------------------------------------
+
+
+def test_every_record_passes_validation(records: list[ApplicationRecord]) -> None:
+    for record in records:
+        draft = record.application.validated()
+        assert draft.stage == record.events[-1][0]
+        assert 1 <= draft.priority <= 5
+        assert draft.url is None or draft.url.startswith("https://jobs.example.com/")
+
+
+def test_events_are_chronological_and_never_in_the_future(
+        records: list[ApplicationRecord]) -> None:
+    for record in records:
+        days = [on for _, on in record.events]
+        assert days == sorted(days)
+        assert len(set(days)) == len(days), record.events  # one change per day at most
+        assert days[-1] <= TODAY
+        assert days[0] >= TODAY - dt.timedelta(days=demo.SEARCH_DAYS + 15)
+        names = [stage for stage, _ in record.events]
+        assert len(set(names)) == len(names)
+        assert names[0] in {"Saved", "Applied"}
+        # Only the last stage may be a closing one.
+        assert all(name in OPEN for name in names[:-1])
+
+
+def test_every_stage_name_exists(tracker: Tracker, records: list[ApplicationRecord]) -> None:
+    names = {stage.name for stage in tracker.stages()}
+    used = {stage for record in records for stage, _ in record.events}
+    assert used <= names
+    assert set(demo.STAGE_NAMES) == names
+
+
+def test_applied_date_matches_history(records: list[ApplicationRecord]) -> None:
+    for record in records:
+        applied = [on for stage, on in record.events if stage == "Applied"]
+        assert record.application.applied_on == (applied[0] if applied else None)
+        if "Applied" not in reached(record):
+            assert reached(record) <= {"Saved", "Withdrawn"}
+
+
+def test_ghosted_means_a_month_of_silence(records: list[ApplicationRecord]) -> None:
+    for record in records:
+        if record.events[-1][0] == "Ghosted":
+            (_, before), (_, ghosted) = record.events[-2:]
+            assert (ghosted - before).days >= demo.GHOSTED_AFTER
+
+
+def test_salaries_have_currency_and_period(records: list[ApplicationRecord]) -> None:
+    periods: Counter[str] = Counter()
+    for record in records:
+        draft = record.application
+        if draft.salary_min is None:
+            assert draft.salary_max is None and draft.salary_currency is None
+            continue
+        assert draft.salary_max is not None and draft.salary_min <= draft.salary_max
+        assert draft.salary_currency in {"USD", "EUR", "GBP", "CHF", "SEK"}
+        periods[str(draft.salary_period)] += 1
+        if draft.salary_period == "year":
+            assert draft.salary_min >= 40_000_00
+        if draft.salary_period == "hour":
+            assert draft.employment_type in {"contract", "temporary"}
+            assert draft.salary_min % 250 == 0  # quarter-hour rates like 62.50
+    assert periods.most_common(1)[0][0] == "year"
+    assert periods["hour"] > 0 and periods["day"] > 0
+    assert sum(periods.values()) > 0.6 * len(records)
+
+
+def test_companies_are_about_one_per_eight_applications() -> None:
+    records = list(generate(800, today=TODAY, seed=5))
+    names = {record.application.company for record in records}
+    assert 60 <= len(names) <= 100
+    assert len({name.casefold() for name in names}) == len(names)
+    assert all(" " in name for name in names)
+
+
+def test_follow_ups_only_on_open_applications(records: list[ApplicationRecord]) -> None:
+    with_follow_up = [r for r in records if r.application.follow_up_on is not None]
+    assert with_follow_up
+    for record in with_follow_up:
+        assert record.events[-1][0] in OPEN
+        assert record.application.follow_up_on is not None
+        assert record.application.follow_up_on > record.events[-1][1]
+
+
+def test_notes_are_markdown_and_dated_within_the_history(
+        records: list[ApplicationRecord]) -> None:
+    with_notes = [r for r in records if r.notes]
+    assert 0.3 < len(with_notes) / len(records) < 0.8
+    bodies = "\n".join(body for r in with_notes for body, _ in r.notes)
+    assert "**" in bodies and "\n- " in bodies and "](https://" in bodies
+    for record in with_notes:
+        assert record.created_at is not None
+        for body, written in record.notes:
+            assert body.strip()
+            assert written is not None and written.tzinfo is not None
+            assert record.created_at <= written <= NOW
+            assert record.events[0][1] <= written.date() <= TODAY
+
+
+# -- the funnel --------------------------------------------------------------------------------
+
+
+def test_funnel_is_plausible(records: list[ApplicationRecord]) -> None:
+    total = len(records)
+    counts = Counter(stage for record in records for stage in reached(record))
+    final = Counter(record.events[-1][0] for record in records)
+    assert 0.10 <= final["Saved"] / total <= 0.20
+    steps = [counts[stage] for stage in FUNNEL]
+    assert steps == sorted(steps, reverse=True) and steps[-1] < steps[0]
+    assert 0.75 <= counts["Applied"] / total <= 0.90
+    assert 0.15 <= counts["Screening"] / counts["Applied"] <= 0.35
+    assert 0.35 <= counts["Interviewing"] / counts["Screening"] <= 0.65
+    assert 0.10 <= counts["Offer"] / counts["Interviewing"] <= 0.35
+    assert counts["Accepted"] <= 0.01 * total  # one or two per few hundred at most
+    for outcome in ("Rejected", "Ghosted", "Withdrawn", "Declined"):
+        assert final[outcome] > 0, outcome
+    assert final["Rejected"] + final["Ghosted"] > 0.5 * total
+    # Recent applications are still waiting.
+    assert final["Applied"] > 0 and final["Screening"] + final["Interviewing"] > 0
+
+
+def test_applications_follow_a_weekly_rhythm(records: list[ApplicationRecord]) -> None:
+    applied = [r.application.applied_on for r in records if r.application.applied_on]
+    weekdays = Counter(day.weekday() for day in applied)
+    assert weekdays[0] > weekdays[4] > weekdays[5]  # Monday busiest, Saturday quietest
+    months = Counter((day.year, day.month) for day in applied)
+    assert len(months) >= 12  # spread over the whole year
+
+
+# -- interviews -------------------------------------------------------------------------------
+
+
+def test_interviews_are_consistent_with_events(records: list[ApplicationRecord]) -> None:
+    kinds: Counter[str] = Counter()
+    upcoming = 0
+    for record in records:
+        stages = dict(record.events)
+        ended = record.events[-1][0] not in OPEN
+        previous: dt.datetime | None = None
+        for interview in record.interviews:
+            kinds[interview.kind] += 1
+            assert interview.validated() == interview
+            assert interview.starts_at.tzinfo is not None
+            assert interview.starts_at.utcoffset() == dt.timedelta(0)
+            assert interview.timezone
+            day = local_day(interview.starts_at, interview.timezone)
+            assert day.weekday() < 5
+            needed = "Screening" if interview.kind == "Phone screen" else "Interviewing"
+            assert needed in stages, (record.events, interview)
+            assert day > stages[needed]
+            assert previous is None or interview.starts_at > previous
+            previous = interview.starts_at
+            if ended:
+                assert day < record.events[-1][1]
+            if interview.outcome != "pending":
+                assert day < TODAY
+            if interview.starts_at > NOW:
+                upcoming += 1
+                assert not ended and interview.outcome == "pending"
+                assert interview.starts_at < NOW + dt.timedelta(days=demo.UPCOMING_DAYS + 1)
+        if "Screening" in stages and stages["Screening"] < TODAY - dt.timedelta(days=7):
+            assert record.interviews and record.interviews[0].kind == "Phone screen"
+        if "Screening" not in stages:
+            assert not record.interviews
+        if "Offer" in stages:
+            assert all(i.outcome == "passed" for i in record.interviews)
+    assert set(kinds) == {"Phone screen", "Technical", "System design", "Hiring manager",
+                          "Onsite"}
+    assert upcoming > 0
+
+
+def test_interview_outcomes_match_the_ending(records: list[ApplicationRecord]) -> None:
+    outcomes = Counter(i.outcome for r in records for i in r.interviews)
+    assert {"passed", "failed", "pending"} <= set(outcomes)
+    for record in records:
+        if record.interviews and record.interviews[-1].outcome == "failed":
+            assert record.events[-1][0] == "Rejected"
+
+
+# -- into a real database ----------------------------------------------------------------------
+
+
+def test_populate_fills_a_database(tracker: Tracker) -> None:
+    assert populate(tracker, 300, seed=2) == 300
+    assert tracker.count_applications() == 300
+    stats = tracker.stats()
+    assert stats.total == 300
+    funnel = {step.stage: step.reached for step in stats.funnel}
+    assert [step.stage for step in stats.funnel] == ["Saved", *FUNNEL]
+    reached_counts = [step.reached for step in stats.funnel]
+    assert reached_counts == sorted(reached_counts, reverse=True)
+    assert funnel["Saved"] == 300
+    assert 0.75 * 300 <= funnel["Applied"] < 300
+    assert 0 < funnel["Screening"] < 0.4 * funnel["Applied"]
+    assert 0 < funnel["Interviewing"] < funnel["Screening"]
+    assert funnel["Accepted"] <= 3
+    assert stats.by_kind["lost"] > stats.by_kind["open"] > 0
+
+
+def test_populated_data_is_searchable(tracker: Tracker) -> None:
+    populate(tracker, 300, seed=2)
+    assert tracker.search_ids("backend engineer")
+    row = tracker.list_applications(limit=1)[0]
+    company = row.company.split()[0]
+    assert tracker.count_applications(ApplicationFilter(search=company)) >= 1
+    assert row.id in tracker.search_ids(row.company)
+    # Notes are indexed too: every applied-via note names its source.
+    assert tracker.search_ids("resume")
+
+
+def test_populated_history_round_trips(tracker: Tracker) -> None:
+    records = list(generate(300, today=TODAY, seed=2, now=NOW))
+    populate(tracker, 300, seed=2)
+    rows = {(r.company, r.title, r.applied_on, r.stage): r.id
+            for r in tracker.list_applications()}
+    record = next(r for r in records if len(r.interviews) >= 3 and r.notes)
+    app = record.application
+    detail = tracker.get_application(rows[(app.company, app.title, app.applied_on,
+                                           record.events[-1][0])])
+    assert [(e.to_stage, e.occurred_on) for e in detail.events] == list(record.events)
+    assert [i.starts_at for i in detail.interviews] == [i.starts_at for i in record.interviews]
+    assert [n.body for n in detail.notes] == [body for body, _ in record.notes]
+    assert detail.created_at == record.created_at
+    assert detail.salary_min == app.salary_min and detail.salary_currency == app.salary_currency
+
+
+def test_populate_in_small_batches_and_twice(tracker: Tracker) -> None:
+    assert populate(tracker, 120, seed=9, batch=50) == 120
+    assert populate(tracker, 30, seed=9, batch=7) == 30
+    assert tracker.count_applications() == 150
+    assert populate(tracker, 0) == 0
+    with pytest.raises(ValueError, match="batch"):
+        populate(tracker, 5, batch=0)
+
+
+def test_populate_uses_the_trackers_clock(tracker: Tracker) -> None:
+    assert (tracker._today(), tracker._now()) == (TODAY, NOW)
+    populate(tracker, 200)
+    latest = max(row.last_change for row in tracker.list_applications())
+    assert latest <= TODAY
+    assert tracker.list_applications(limit=1)[0].last_change >= TODAY - dt.timedelta(days=7)
