@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     state.add_argument("--trash", action="store_true", help="the trash instead")
     lst.add_argument("--sort", default="last_change",
                      choices=["company", "title", "stage", "applied", "last_change", "location",
-                              "salary", "priority", "next_interview", "follow_up", "created"])
+                              "salary", "priority", "next_interview", "follow_up", "created",
+                              "id"])
     lst.add_argument("--asc", action="store_true", help="ascending order")
     lst.add_argument("--limit", type=_positive)
     lst.add_argument("--format", choices=LIST_FORMATS, default="table")
@@ -482,7 +483,8 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
     with _tracker(args) as tracker:
         out, finish = _out(args.output, newline="")
-        count = write_csv(tracker.iter_applications(sort=SortKey.CREATED, descending=False),
+        # In id order: stable, and what a re-import into a new database reproduces.
+        count = write_csv(tracker.iter_applications(sort=SortKey.ID, descending=False),
                           out, excel=args.excel)
         finish()
     if args.output:

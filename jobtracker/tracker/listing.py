@@ -87,6 +87,7 @@ _SORT_COLUMNS: dict[SortKey, list[Any]] = {
     SortKey.PRIORITY: [Application.priority],
     SortKey.FOLLOW_UP: [Application.follow_up_on],
     SortKey.CREATED: [Application.created_at],
+    SortKey.ID: [Application.id],
 }
 
 

@@ -66,6 +66,7 @@ class SortKey(enum.StrEnum):
     NEXT_INTERVIEW = "next_interview"
     FOLLOW_UP = "follow_up"
     CREATED = "created"
+    ID = "id"
 
 
 @dataclass(frozen=True, slots=True)

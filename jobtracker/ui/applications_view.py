@@ -85,8 +85,12 @@ class ApplicationsView(QWidget):
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
         header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
-        for column, width in enumerate((150, 220, 120, 95, 95, 160, 160, 80, 130, 95)):
-            header.resizeSection(column, width)
+        # Default widths in characters, so larger text sizes get wider columns.
+        char = self.table.fontMetrics().averageCharWidth()
+        for column, chars in enumerate((18, 26, 14, 12, 12, 18, 20, 9, 17, 12)):
+            # Never narrower than the header text itself (with its sort arrow).
+            header.resizeSection(column, max(chars * char + 12,
+                                             header.sectionSizeFromContents(column).width()))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
 

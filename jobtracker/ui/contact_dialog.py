@@ -20,6 +20,8 @@ class ContactDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ContactDialog()
         self.ui.setupUi(self)
+        # Room for typical values; grows with the text size like the rest of the layout.
+        self.setMinimumWidth(36 * self.fontMetrics().averageCharWidth() + 140)
         ui = self.ui
         if companies:
             completer = QCompleter(companies, self)

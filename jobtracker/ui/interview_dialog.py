@@ -34,6 +34,8 @@ class InterviewDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_InterviewDialog()
         self.ui.setupUi(self)
+        # Room for typical values; grows with the text size like the rest of the layout.
+        self.setMinimumWidth(36 * self.fontMetrics().averageCharWidth() + 140)
         ui = self.ui
         ui.kindCombo.addItems([self.tr(kind) for kind in KINDS])
         zones = sorted(zoneinfo.available_timezones())

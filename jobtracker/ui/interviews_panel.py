@@ -70,6 +70,10 @@ class InterviewsPanel(QWidget):
             item.setToolTip(0, self.tr("Your time: %1").replace(
                 "%1", format_datetime(row.starts_at)))
             self.tree.addTopLevelItem(item)
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
+            # Long links or many interviewers must not push the outcome out of sight.
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), 260))
         self._update_buttons()
 
     def _outcome(self, value: str) -> str:

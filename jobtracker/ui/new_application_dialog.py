@@ -27,6 +27,8 @@ class NewApplicationDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_NewApplicationDialog()
         self.ui.setupUi(self)
+        # Room for typical values; grows with the text size like the rest of the layout.
+        self.setMinimumWidth(36 * self.fontMetrics().averageCharWidth() + 140)
         self._submit = submit
         self._today = today
         self.application_id: int | None = None
