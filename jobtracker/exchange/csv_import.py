@@ -531,8 +531,6 @@ class _Reader:
             raise InputFileError(error.reason, row=number,
                                  column=layout.column(source) if source else error.field
                                  ) from None
-        except ValueError as error:  # urlsplit's own complaint, e.g. "http://[::1"
-            raise fail(f"{cell(_F.URL)!r} is not a web address ({error})", _F.URL) from None
         return ApplicationRecord(
             application=draft,
             events=self._events(stage, applied_on, stage_on, saved_on),

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from jobtracker.errors import ValidationError
@@ -124,11 +124,16 @@ class BulkMixin(TrackerBase):
                     rows["tag"].append({"id": tag_id, "name": tag})
                 rows["app_tag"].append({"application_id": app_id, "tag_id": tag_id})
 
+        # Notes go in before their applications, with foreign keys checked at
+        # commit instead of per statement: the application's insert trigger then
+        # indexes it once with its notes, instead of re-indexing it per note.
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
         tables: list[tuple[str, Table]] = [
             ("company", Company.__table__), ("tag", Tag.__table__),  # type: ignore[list-item]
+            ("note", Note.__table__),  # type: ignore[list-item]
             ("application", Application.__table__),  # type: ignore[list-item]
             ("stage_event", StageEvent.__table__),  # type: ignore[list-item]
-            ("note", Note.__table__), ("interview", Interview.__table__),  # type: ignore[list-item]
+            ("interview", Interview.__table__),  # type: ignore[list-item]
             ("app_tag", application_tag),
         ]
         for key, table in tables:

@@ -176,11 +176,15 @@ class DetailPanel(QWidget):
             self.ui.pages.setCurrentWidget(self.ui.emptyPage)
             return
         try:
-            self._detail = self._editor.tracker.get_application(application_id)
+            detail = self._editor.tracker.get_application(application_id)
         except JobTrackerError:
+            detail = None
+        if detail is None or detail.deleted_at is not None:
+            # Gone (purged) or in the trash: the Trash view is where it can be seen.
             self._detail = None
             self.ui.pages.setCurrentWidget(self.ui.emptyPage)
             return
+        self._detail = detail
         self.ui.pages.setCurrentWidget(self.ui.contentPage)
         self._fill()
 

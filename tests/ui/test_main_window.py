@@ -188,6 +188,8 @@ def test_undo_restores_a_deleted_row(window: MainWindow) -> None:
     window.applications.select_id(gone)
     window.delete_action.trigger()
     assert titles(window) == ["Keep"]
+    assert window.detail.application_id is None
+    assert not window.delete_action.isEnabled()
     assert window.tracker.count_applications(ApplicationFilter(trashed=True)) == 1
     assert window.trash.model.total == 1
     window.undo_action.trigger()

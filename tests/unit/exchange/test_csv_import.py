@@ -554,7 +554,7 @@ def test_blank_rows_are_skipped_but_counted(tracker: Tracker, tmp_path: Path) ->
     ("Company,Title", "A,   ", "Title", "must not be empty"),
     ("Employer,Role", "   ,x", "Employer", "must not be empty"),
     ("Company,Title,Link", "A,x,ftp://example.com/job", "Link", "not an http"),
-    ("Company,Title,Link", "A,x,http://[::1", "Link", "not a web address"),
+    ("Company,Title,Link", "A,x,http://[::1", "Link", "not an http or https address"),
     ("Company,Title,Salary min,Currency", "A,x,100,XYZ", "Currency", "ISO 4217"),
     ("Company,Title,Salary min,Currency", "A,x,100,", "Currency", "currency is needed"),
     ("Company,Title,Salary", "A,x,120000", "Salary", "add a Currency column"),
