@@ -40,6 +40,7 @@ __all__ = [
     "ApplicationRecord",
     "ApplicationRow",
     "ContactInput",
+    "Database",
     "InterviewInput",
     "SnapshotInput",
     "SortKey",
@@ -76,5 +77,3 @@ class Tracker(
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-
-__all__ += ["Database"]

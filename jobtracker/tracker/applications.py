@@ -85,13 +85,13 @@ class ApplicationsMixin(TrackerBase):
             stage = initial
         today = self._today()
         applied_on = draft.applied_on
-        if applied_on is None and _counts_as_applied(stage, initial):
+        if applied_on is None and counts_as_applied(stage, initial):
             applied_on = stage_on or today
-        _check_not_future("applied_on", applied_on, today)
+        check_not_future("applied_on", applied_on, today)
         history = initial_history(self._stage_rows(session), stage, applied_on, stage_on,
                                   today)
         for _, on in history:
-            _check_not_future("stage date", on, today)
+            check_not_future("stage date", on, today)
         now = self._now()
         app = Application(
             title=draft.title,
@@ -149,7 +149,7 @@ class ApplicationsMixin(TrackerBase):
                 description=app.description,
             )
             merged = dataclasses.replace(current, **changes).validated()
-            _check_not_future("applied_on", merged.applied_on, self._today())
+            check_not_future("applied_on", merged.applied_on, self._today())
             for name in EDITABLE_FIELDS - {"company", "tags"}:
                 setattr(app, name, getattr(merged, name))
             if "company" in changes:
@@ -171,7 +171,7 @@ class ApplicationsMixin(TrackerBase):
         """
         today = self._today()
         on = on or today
-        _check_not_future("date", on, today)
+        check_not_future("date", on, today)
         with self.db.write() as session:
             app = self._application(session, application_id)
             target = self._find_stage(session, stage)
@@ -184,7 +184,7 @@ class ApplicationsMixin(TrackerBase):
             session.flush()
             self._rethread_events(session, app)
             initial = self._initial_stage(session)
-            if app.applied_on is None and _counts_as_applied(target, initial):
+            if app.applied_on is None and counts_as_applied(target, initial):
                 app.applied_on = on
             app.updated_at = self._now()
             return event.id
@@ -349,12 +349,12 @@ def initial_history(stages: list[StageRow], stage: StageRow, applied_on: dt.date
     return [(stage, stage_on)]
 
 
-def _counts_as_applied(stage: StageRow, initial: StageRow) -> bool:
+def counts_as_applied(stage: StageRow, initial: StageRow) -> bool:
     # Leaving the first stage for any later open/offer/won stage means the
     # application went out; a lost stage (Withdrawn from Saved) does not.
     return stage.kind != StageKind.LOST and stage.position > initial.position
 
 
-def _check_not_future(field: str, value: dt.date | None, today: dt.date) -> None:
+def check_not_future(field: str, value: dt.date | None, today: dt.date) -> None:
     if value is not None and value > today:
         raise ValidationError(field, f"{value.isoformat()} is in the future")

@@ -20,7 +20,7 @@ from jobtracker.models import (
     Tag,
     application_tag,
 )
-from jobtracker.tracker.applications import _check_not_future, _counts_as_applied, initial_history
+from jobtracker.tracker.applications import check_not_future, counts_as_applied, initial_history
 from jobtracker.tracker.base import TrackerBase
 from jobtracker.tracker.inputs import ApplicationRecord
 from jobtracker.tracker.rows import StageRow
@@ -82,8 +82,8 @@ class BulkMixin(TrackerBase):
                 applied_on = draft.applied_on
                 if applied_on is None:
                     applied_on = next((on for s, on in history
-                                       if _counts_as_applied(s, initial)), None)
-                _check_not_future("applied_on", applied_on, today)
+                                       if counts_as_applied(s, initial)), None)
+                check_not_future("applied_on", applied_on, today)
             except ValidationError as error:
                 raise ValidationError(error.field, f"record {number}: {error.reason}") from None
 
@@ -152,7 +152,7 @@ class BulkMixin(TrackerBase):
             event_stage = by_name.get(name.casefold())
             if event_stage is None:
                 raise ValidationError("stage", f"no stage named {name!r}")
-            _check_not_future("stage date", on, today)
+            check_not_future("stage date", on, today)
             history.append((event_stage, on))
         return history
 

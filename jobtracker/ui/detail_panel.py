@@ -53,29 +53,29 @@ class DetailPanel(QWidget):
         ui.headerLabel.setFont(font)
 
         ui.remoteCombo.addItem(self.tr("Not stated"), None)
-        for value, label in ((RemotePolicy.REMOTE, self.tr("Remote")),
+        for remote, label in ((RemotePolicy.REMOTE, self.tr("Remote")),
                              (RemotePolicy.HYBRID, self.tr("Hybrid")),
                              (RemotePolicy.ONSITE, self.tr("On-site"))):
-            ui.remoteCombo.addItem(label, value.value)
+            ui.remoteCombo.addItem(label, remote.value)
         ui.employmentTypeCombo.addItem(self.tr("Not stated"), None)
-        for value, label in ((EmploymentType.FULL_TIME, self.tr("Full-time")),
+        for employment, label in ((EmploymentType.FULL_TIME, self.tr("Full-time")),
                              (EmploymentType.PART_TIME, self.tr("Part-time")),
                              (EmploymentType.CONTRACT, self.tr("Contract")),
                              (EmploymentType.TEMPORARY, self.tr("Temporary")),
                              (EmploymentType.INTERNSHIP, self.tr("Internship")),
                              (EmploymentType.VOLUNTEER, self.tr("Volunteer")),
                              (EmploymentType.OTHER, self.tr("Other"))):
-            ui.employmentTypeCombo.addItem(label, value.value)
+            ui.employmentTypeCombo.addItem(label, employment.value)
         ui.salaryCurrencyCombo.addItem("", None)
         for code in COMMON_CURRENCIES:
             ui.salaryCurrencyCombo.addItem(code, code)
         ui.salaryPeriodCombo.addItem("", None)
-        for value, label in ((SalaryPeriod.YEAR, self.tr("per year")),
+        for period, label in ((SalaryPeriod.YEAR, self.tr("per year")),
                              (SalaryPeriod.MONTH, self.tr("per month")),
                              (SalaryPeriod.WEEK, self.tr("per week")),
                              (SalaryPeriod.DAY, self.tr("per day")),
                              (SalaryPeriod.HOUR, self.tr("per hour"))):
-            ui.salaryPeriodCombo.addItem(label, value.value)
+            ui.salaryPeriodCombo.addItem(label, period.value)
         for edit in (ui.appliedOnEdit, ui.followUpOnEdit):
             edit.setMinimumDate(NO_DATE)
             edit.setSpecialValueText(self.tr("None"))
@@ -91,7 +91,7 @@ class DetailPanel(QWidget):
         self._tags_completer = TagsCompleter(ui.tagsEdit)
 
         self.errors = FieldErrors()
-        for field, widget, label in (
+        for field, widget, error_label in (
                 ("title", ui.titleEdit, ui.titleError), ("company", ui.companyEdit,
                                                          ui.companyError),
                 ("location", ui.locationEdit, ui.locationError),
@@ -107,7 +107,7 @@ class DetailPanel(QWidget):
                 ("applied_on", ui.appliedOnEdit, ui.appliedOnError),
                 ("follow_up_on", ui.followUpOnEdit, ui.followUpOnError),
                 ("file", ui.documentsList, ui.documentsError)):
-            self.errors.add(field, widget, label)
+            self.errors.add(field, widget, error_label)
 
         self.timeline = TimelineWidget(editor, today=today, parent=ui.timelineTab)
         ui.timelineTabLayout.addWidget(self.timeline)
@@ -133,10 +133,12 @@ class DetailPanel(QWidget):
         ui.employmentTypeCombo.activated.connect(
             lambda: self._commit({"employment_type": ui.employmentTypeCombo.currentData()}))
         ui.prioritySpin.valueChanged.connect(lambda value: self._commit({"priority": value}))
-        for edit in (ui.salaryMinEdit, ui.salaryMaxEdit):
-            edit.editingFinished.connect(self._commit_salary)
+        for amount_edit in (ui.salaryMinEdit, ui.salaryMaxEdit):
+            amount_edit.editingFinished.connect(self._commit_salary)
         ui.salaryCurrencyCombo.activated.connect(self._commit_salary)
-        ui.salaryCurrencyCombo.lineEdit().editingFinished.connect(self._commit_salary)
+        currency_edit = ui.salaryCurrencyCombo.lineEdit()
+        if currency_edit is not None:
+            currency_edit.editingFinished.connect(self._commit_salary)
         ui.salaryPeriodCombo.activated.connect(self._commit_salary)
         for edit, field in ((ui.appliedOnEdit, "applied_on"),
                             (ui.followUpOnEdit, "follow_up_on")):
@@ -237,12 +239,13 @@ class DetailPanel(QWidget):
                     max(0, ui.salaryPeriodCombo.findData(detail.salary_period)))
             if not keep("priority"):
                 ui.prioritySpin.setValue(detail.priority)
-            for field, edit, value in (("applied_on", ui.appliedOnEdit, detail.applied_on),
-                                       ("follow_up_on", ui.followUpOnEdit, detail.follow_up_on)):
+            for field, date_edit, day in (("applied_on", ui.appliedOnEdit, detail.applied_on),
+                                          ("follow_up_on", ui.followUpOnEdit,
+                                           detail.follow_up_on)):
                 if not keep(field):
-                    edit.setMaximumDate(to_qdate(self._today()) if field == "applied_on"
-                                        else QDate(2100, 12, 31))
-                    edit.setDate(to_qdate(value) if value else NO_DATE)
+                    date_edit.setMaximumDate(to_qdate(self._today()) if field == "applied_on"
+                                             else QDate(2100, 12, 31))
+                    date_edit.setDate(to_qdate(day) if day else NO_DATE)
             ui.documentsList.clear()
             for document in detail.documents:
                 role = {"resume": self.tr("Resume"), "cover_letter": self.tr("Cover letter")}.get(

@@ -13,6 +13,7 @@ from jobtracker.models import InterviewOutcome
 from jobtracker.tracker import InterviewInput
 from jobtracker.tracker.rows import InterviewRow
 from jobtracker.ui.field_errors import FieldErrors
+from jobtracker.ui.formatting import to_qdate
 from jobtracker.ui.forms.ui_interview_dialog import Ui_InterviewDialog
 
 KINDS = ("Phone screen", "Recruiter call", "Technical", "Take-home review", "System design",
@@ -45,11 +46,11 @@ class InterviewDialog(QDialog):
         zone_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         zone_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         ui.timezoneCombo.setCompleter(zone_completer)
-        for outcome, label in ((InterviewOutcome.PENDING, self.tr("Pending")),
-                               (InterviewOutcome.PASSED, self.tr("Passed")),
-                               (InterviewOutcome.FAILED, self.tr("Failed")),
-                               (InterviewOutcome.CANCELLED, self.tr("Cancelled"))):
-            ui.outcomeCombo.addItem(label, outcome.value)
+        for outcome, text in ((InterviewOutcome.PENDING, self.tr("Pending")),
+                              (InterviewOutcome.PASSED, self.tr("Passed")),
+                              (InterviewOutcome.FAILED, self.tr("Failed")),
+                              (InterviewOutcome.CANCELLED, self.tr("Cancelled"))):
+            ui.outcomeCombo.addItem(text, outcome.value)
         if contact_names:
             people = QCompleter(contact_names, self)
             people.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -81,8 +82,8 @@ class InterviewDialog(QDialog):
             self._set_start(start.replace(tzinfo=None))
 
     def _set_start(self, naive: dt.datetime) -> None:
-        self.ui.startsAtEdit.setDateTime(QDateTime(naive.date(), QTime(naive.hour,
-                                                                        naive.minute)))
+        self.ui.startsAtEdit.setDateTime(QDateTime(to_qdate(naive.date()),
+                                                   QTime(naive.hour, naive.minute)))
 
     def _fill(self, row: InterviewRow) -> None:
         ui = self.ui

@@ -95,7 +95,8 @@ class InterviewsPanel(QWidget):
         app_id = self._detail.id
         dialog = InterviewDialog(self, contact_names=self._contact_names())
         dialog.accepted.connect(lambda: self._save(
-            lambda: self._editor.tracker.add_interview(app_id, dialog.interview())))
+            lambda: self._editor.tracker.add_interview(
+                app_id, dialog.interview())))  # type: ignore[arg-type]
         dialog.open()
         return dialog
 

@@ -429,9 +429,13 @@ class MainWindow(QMainWindow):
         """Show Preferences; settings apply when it is accepted."""
         dialog = PreferencesDialog(self.tracker, self.settings, self)
         dialog.accepted.connect(self._preferences_applied)
-        dialog.finished.connect(lambda _result: dialog.stages_changed and self.refresh())
+        dialog.finished.connect(lambda _result: self._preferences_closed(dialog))
         dialog.open()
         return dialog
+
+    def _preferences_closed(self, dialog: PreferencesDialog) -> None:
+        if dialog.stages_changed:
+            self.refresh()
 
     def _preferences_applied(self) -> None:
         formatting.set_date_format(self.settings.date_format())

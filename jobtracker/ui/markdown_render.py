@@ -12,4 +12,4 @@ _RENDERER.enable("table").enable("strikethrough")
 
 def render(text: str) -> str:
     """HTML for ``text`` (a note body)."""
-    return _RENDERER.render(text)
+    return str(_RENDERER.render(text))

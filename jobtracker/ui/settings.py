@@ -20,7 +20,7 @@ class Settings:
 
     def _int(self, key: str, default: int) -> int:
         try:
-            return int(self.q.value(key, default))  # type: ignore[arg-type]
+            return int(str(self.q.value(key, default)))
         except (TypeError, ValueError):
             return default
 

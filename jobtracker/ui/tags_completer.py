@@ -25,14 +25,16 @@ class TagsCompleter(QCompleter):
 
     def _update(self, text: str) -> None:
         prefix = text.rsplit(",", 1)[-1].strip()
+        popup = self.popup()
         if not prefix:
-            self.popup().hide()
+            if popup is not None:
+                popup.hide()
             return
         self.setCompletionPrefix(prefix)
         if self.completionCount():
             self.complete()
-        else:
-            self.popup().hide()
+        elif popup is not None:
+            popup.hide()
 
     def _insert(self, tag: str) -> None:
         head = self._edit.text().rsplit(",", 1)
