@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 import zoneinfo
@@ -30,7 +31,6 @@ STAGE_NAMES = (SAVED, APPLIED, SCREENING, INTERVIEWING, OFFER, ACCEPTED, REJECTE
 SEARCH_DAYS = 365  # the search has been going on for about a year
 UPCOMING_DAYS = 14  # interviews further ahead than this are not scheduled yet
 GHOSTED_AFTER = 30  # days without news before the candidate calls it ghosted
-
 
 
 class _Weighted(Generic[T]):
@@ -186,10 +186,26 @@ _TOPICS = ("API design and idempotency", "PostgreSQL indexing and query plans",
            "zero-downtime migrations", "observability: metrics, logs, traces",
            "concurrency in Python (asyncio vs threads)", "Go channels and worker pools",
            "sharding a multi-tenant database", "an on-call incident they had last year")
-_MISSIONS = ("move money across borders in seconds", "help clinics spend less time on paperwork",
-             "cut the carbon footprint of logistics", "give developers faster CI pipelines",
-             "make grocery delivery reliable", "turn sensor data into maintenance plans",
-             "help small shops sell online", "make insurance claims painless")
+_MISSIONS = {
+    "fintech": "move money across borders in seconds",
+    "healthtech": "help clinics spend less time on paperwork",
+    "climate": "cut the carbon footprint of the grid",
+    "logistics": "make freight tracking reliable",
+    "devtools": "give developers faster CI pipelines",
+    "e-commerce": "help small shops sell online",
+    "insurtech": "make insurance claims painless",
+    "iot": "turn sensor data into maintenance plans",
+    "mobility": "get people across town without a car",
+    "edtech": "help teachers see how each student is doing",
+    "gaming": "run multiplayer backends for millions of players",
+    "media": "bring local news to every phone",
+    "travel": "make booking a trip take minutes, not hours",
+    "robotics": "keep warehouse robot fleets busy",
+    "security": "catch account takeovers before they happen",
+    "ai": "put language models to work on real paperwork",
+    "data": "make company data easy to trust",
+    "saas": "replace spreadsheets for operations teams",
+}
 
 # Interview rounds: (kind, typical minutes)
 _PHONE_SCREEN = ("Phone screen", (30, 30, 45))
@@ -247,8 +263,8 @@ def _companies(rng: random.Random, count: int) -> list[_Company]:
     place_weights = [w for _, w in _PLACES]
     companies = []
     for index in rng.sample(range(combos), min(count, combos)):
-        first, (second, industry) = firsts[index // len(_NAME_SECOND)], _NAME_SECOND[
-            index % len(_NAME_SECOND)]
+        first = firsts[index // len(_NAME_SECOND)]
+        second, industry = _NAME_SECOND[index % len(_NAME_SECOND)]
         companies.append(_company(rng, f"{first} {second}", industry, places, place_weights))
     for extra in range(count - len(companies)):  # only for absurdly large demos
         base = companies[extra % combos]
@@ -266,7 +282,7 @@ def _company(rng: random.Random, name: str, industry: str | None, places: list[_
 
 
 def _day_weights(today: dt.date) -> _Weighted[dt.date]:
-    """Cumulative weights of the days of the search: a weekly rhythm, a keen start, a summer dip."""
+    """The days of the search, weighted: a weekly rhythm, a keen start, a summer dip."""
     start = today - _days(SEARCH_DAYS - 1)
     days = [start + _days(n) for n in range(SEARCH_DAYS)]
     weights = []
@@ -311,10 +327,14 @@ class _Builder:
     # -- times ----------------------------------------------------------------------------
 
     def note_time(self, day: dt.date, first: int = 8, last: int = 22) -> dt.datetime:
-        """A moment of ``day`` (UTC, hour ``first`` to ``last``), never after ``latest``."""
-        moment = dt.datetime(day.year, day.month, day.day, self.rng.randrange(first, last + 1),
-                             self.rng.randrange(60), tzinfo=dt.UTC)
-        return min(moment, self.latest)
+        """A moment of ``day`` in UTC, hour ``first`` to ``last``."""
+        return dt.datetime(day.year, day.month, day.day, self.rng.randrange(first, last + 1),
+                           self.rng.randrange(60), tzinfo=dt.UTC)
+
+    def debrief_time(self, interview: InterviewInput) -> dt.datetime:
+        """A little after ``interview`` ended: when notes about it are written."""
+        minutes = (interview.duration_minutes or 60) + self.rng.randrange(5, 180)
+        return interview.starts_at + dt.timedelta(minutes=minutes)
 
     def interview_start(self, day: dt.date, zone: str) -> dt.datetime:
         """A working-hours start in ``zone`` on ``day``, as an aware UTC datetime."""
@@ -396,7 +416,9 @@ class _Builder:
         description = None
         if rng.random() < 0.6:
             stack = ", ".join(_STACK[tag] for tag in company.stack)
-            description = (f"{company.name} is hiring a {title} to {rng.choice(_MISSIONS)}. "
+            article = "an" if title[0] in "AEIOU" else "a"
+            description = (f"{company.name} is hiring {article} {title} to "
+                           f"{_MISSIONS[company.industry]}. "
                            f"Our stack: {stack}. {_POLICY_WORDS[remote]}, {place.name}.")
         draft = ApplicationInput(
             title=title, company=company.name, stage=stage, location=place.name, remote=remote,
@@ -407,7 +429,8 @@ class _Builder:
         )
         return ApplicationRecord(application=draft, events=tuple(history), notes=tuple(notes),
                                  interviews=tuple(interviews),
-                                 created_at=self.note_time(history[0][1], 6, 7))
+                                 created_at=min(self.note_time(history[0][1], 6, 7),
+                                                self.latest))
 
     def saved_history(self, saved: dt.date, title: str, company: _Company) -> _Story:
         rng = self.rng
@@ -467,7 +490,7 @@ class _Builder:
             notes.append((f"Recruiter call.\n\n- Comp range: **{_pay(salary)}**\n"
                           f"- Process: {rng.randint(3, 5)} rounds, about "
                           f"{rng.randint(3, 6)} weeks\n- They liked: {rng.choice(_TOPICS)}",
-                          self.note_time(call)))
+                          self.debrief_time(screen)))
 
         if rng.random() >= 0.5:
             outcome = _AFTER_SCREEN.pick(rng)
@@ -523,7 +546,7 @@ class _Builder:
                 notes.append((f"**{kind}** with {interview.interviewers}.\n\n"
                               f"- Asked about {rng.choice(_TOPICS)}\n"
                               f"- Went {rng.choice(('well', 'OK', 'better than expected'))}; "
-                              f"follow up on {rng.choice(_TOPICS)}", self.note_time(day)))
+                              f"follow up on {rng.choice(_TOPICS)}", self.debrief_time(interview)))
 
         if not offered:
             if outcome == REJECTED and decided is not None:
@@ -555,7 +578,7 @@ class _Builder:
     def cut(self, history: list[tuple[str, dt.date]],
             interviews: list[tuple[InterviewInput, dt.date | None]],
             notes: list[tuple[str, dt.datetime]]) -> _Story:
-        """What the candidate knows today: no later events, outcomes not yet heard are pending."""
+        """What the candidate knows today: no later events or notes; unheard outcomes pending."""
         today = self.today
         kept = [(stage, on) for stage, on in history if on <= today]
         horizon = dt.datetime.combine(today + _days(UPCOMING_DAYS + 1), dt.time(), dt.UTC)
@@ -570,13 +593,11 @@ class _Builder:
             if decided is None or decided > today:
                 interview = _outcome(interview, "pending")
             rounds.append(interview)
-        return kept, rounds, [(body, at) for body, at in notes if at.date() <= today]
+        return kept, rounds, [(body, at) for body, at in notes if at <= self.latest]
 
 
 def _outcome(interview: InterviewInput, outcome: str) -> InterviewInput:
-    return InterviewInput(interview.kind, interview.starts_at, interview.timezone,
-                          interview.duration_minutes, interview.location, interview.meeting_url,
-                          interview.interviewers, outcome, interview.notes)
+    return dataclasses.replace(interview, outcome=outcome)
 
 
 _TITLE_CHOICE = _Weighted(((title, factor, tags, _slug(title)), weight)

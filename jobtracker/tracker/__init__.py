@@ -1,7 +1,7 @@
 """The use cases: the only way the UI and the CLI read or change data.
 
-``Tracker`` is one facade over subject mixins (applications, listing,
-activity, people, files, stats, bulk, backup); each public method is one user
+``Tracker`` is one facade over subject mixins (applications, stages,
+listing, activity, people, files, stats, bulk, backup); each public method is one user
 action in one transaction.
 """
 
@@ -31,6 +31,7 @@ from jobtracker.tracker.rows import (
     StageRow,
     Stats,
 )
+from jobtracker.tracker.stages import StagesMixin
 from jobtracker.tracker.stats import StatsMixin
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
 
 class Tracker(
     ApplicationsMixin,
+    StagesMixin,
     ListingMixin,
     ActivityMixin,
     PeopleMixin,

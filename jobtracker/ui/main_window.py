@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -235,7 +236,7 @@ class MainWindow(QMainWindow):
         self.view_actions = []
         for number, label in enumerate((self.tr("&Applications"), self.tr("&Contacts"),
                                         self.tr("&Trash"))):
-            action = self._action(label, lambda n=number: self.sidebar.setCurrentRow(n),
+            action = self._action(label, partial(self.sidebar.setCurrentRow, number),
                                   shortcut=f"Ctrl+Alt+{number + 1}")
             view_menu.addAction(action)
             self.view_actions.append(action)
@@ -274,8 +275,8 @@ class MainWindow(QMainWindow):
     def _fill_stage_menu(self) -> None:
         self.stage_menu.clear()
         for number, stage in enumerate(self.tracker.stages()):
-            action = self._action(stage.name, lambda name=stage.name: self.detail.move_to_stage(
-                name), shortcut=f"Ctrl+{number + 1}" if number < 9 else None)
+            action = self._action(stage.name, partial(self.detail.move_to_stage, stage.name),
+                                  shortcut=f"Ctrl+{number + 1}" if number < 9 else None)
             self.stage_menu.addAction(action)
 
     # -- layout persistence ------------------------------------------------------------------
@@ -476,7 +477,7 @@ class MainWindow(QMainWindow):
         path = demo_db_path(self.home_path)
         progress = QProgressDialog(self.tr("Creating sample data…"), "", 0, 0, self)
         progress.setWindowTitle(self.tr("Sample Data"))
-        progress.setCancelButton(None)  # type: ignore[arg-type]
+        progress.setCancelButton(None)
         progress.setMinimumDuration(0)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.show()

@@ -19,12 +19,6 @@ from jobtracker.ui.forms.ui_preferences_dialog import Ui_PreferencesDialog
 from jobtracker.ui.settings import Settings
 
 
-def supports_stage_editing(tracker: object) -> bool:
-    """Whether the tracker has the stage use cases of ``jobtracker.tracker.stages``."""
-    return all(hasattr(tracker, name) for name in ("add_stage", "rename_stage",
-                                                   "reorder_stages", "set_stage_color"))
-
-
 def _swatch(color: str | None) -> QIcon:
     pixmap = QPixmap(16, 16)
     pixmap.fill(QColor(color or "#8E8E93"))
@@ -58,12 +52,6 @@ class PreferencesDialog(QDialog):
         ui.dateFormatCombo.setCurrentIndex(ui.dateFormatCombo.findData(settings.date_format()))
         for error in (ui.dataFileError, ui.followUpDaysError, ui.themeError, ui.dateFormatError):
             error.hide()
-        editable = supports_stage_editing(tracker)
-        for button in (ui.addStageButton, ui.renameStageButton, ui.colorStageButton,
-                       ui.upStageButton, ui.downStageButton):
-            button.setEnabled(editable)
-        if not editable:
-            ui.stagesHint.setText(self.tr("Editing stages needs a newer JobTracker core."))
         ui.addStageButton.clicked.connect(self._add_stage)
         ui.renameStageButton.clicked.connect(self._rename_stage)
         ui.colorStageButton.clicked.connect(self._color_stage)
@@ -98,7 +86,7 @@ class PreferencesDialog(QDialog):
         name, ok = QInputDialog.getText(self, self.tr("Add Stage"), self.tr("Name:"))
         if ok and name.strip():
             after = self._current_stage()
-            self._run(lambda: self._tracker.add_stage(name, after=after),  # type: ignore[attr-defined]
+            self._run(lambda: self._tracker.add_stage(name, after=after),
                       name.strip())
 
     def _rename_stage(self) -> None:
@@ -108,7 +96,7 @@ class PreferencesDialog(QDialog):
         name, ok = QInputDialog.getText(self, self.tr("Rename Stage"), self.tr("New name:"),
                                         text=old)
         if ok and name.strip() and name.strip() != old:
-            self._run(lambda: self._tracker.rename_stage(old, name),  # type: ignore[attr-defined]
+            self._run(lambda: self._tracker.rename_stage(old, name),
                       name.strip())
 
     def _color_stage(self) -> None:
@@ -119,7 +107,7 @@ class PreferencesDialog(QDialog):
         color = QColorDialog.getColor(QColor(current or "#8E8E93"), self,
                                       self.tr("Stage Colour"))
         if color.isValid():
-            self._run(lambda: self._tracker.set_stage_color(  # type: ignore[attr-defined]
+            self._run(lambda: self._tracker.set_stage_color(
                 name, color.name().upper()), name)
 
     def _move_stage(self, step: int) -> None:
@@ -132,7 +120,7 @@ class PreferencesDialog(QDialog):
         if not 0 <= target < len(names):
             return
         names[index], names[target] = names[target], names[index]
-        self._run(lambda: self._tracker.reorder_stages(names), name)  # type: ignore[attr-defined]
+        self._run(lambda: self._tracker.reorder_stages(names), name)
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._tracker.db.path.parent)))

@@ -26,11 +26,6 @@ from jobtracker.ui.formatting import format_date, from_qdate, to_qdate
 from jobtracker.ui.undo_commands import Editor
 
 
-def supports_redating(tracker: object) -> bool:
-    """Whether the tracker has the stage-editing use cases (jobtracker.tracker.stages)."""
-    return hasattr(tracker, "redate_stage_event")
-
-
 class TimelineWidget(QWidget):
     """List of stage events (newest first) with controls to record or re-date one."""
 
@@ -105,7 +100,6 @@ class TimelineWidget(QWidget):
         self.stage_combo.setCurrentText(current or detail.stage)
         self.date_edit.setMaximumDate(to_qdate(self._today()))
         self.date_edit.setDate(to_qdate(self._today()))
-        self.redate_button.setVisible(supports_redating(self._editor.tracker))
         self._event_chosen()
 
     def _event_chosen(self, *_args: object) -> None:

@@ -191,7 +191,7 @@ class RedateEventCommand(TrackerCommand):
         self.old = old
 
     def do(self) -> None:
-        self.editor.tracker.redate_stage_event(self.event_id, self.on)  # type: ignore[attr-defined]
+        self.editor.tracker.redate_stage_event(self.event_id, self.on)
 
     def undo_action(self) -> None:
-        self.editor.tracker.redate_stage_event(self.event_id, self.old)  # type: ignore[attr-defined]
+        self.editor.tracker.redate_stage_event(self.event_id, self.old)

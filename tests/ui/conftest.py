@@ -1,4 +1,4 @@
-"""Qt fixtures: isolated QSettings, a tracker with the stage use cases, the main window."""
+"""Qt fixtures: isolated QSettings, a tracker with a fixed clock, the main window."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from jobtracker.db import open_database
 from jobtracker.tracker import Tracker
-from jobtracker.tracker.stages import StagesMixin
 from jobtracker.ui.app import make_application
 from jobtracker.ui.main_window import MainWindow
 from jobtracker.ui.settings import Settings
@@ -29,10 +28,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
 
 
-class UiTracker(Tracker, StagesMixin):
-    """The facade plus the stage use cases (until StagesMixin joins Tracker's bases)."""
-
-
 @pytest.fixture(autouse=True)
 def qt_app(qapp: object) -> object:
     """The QApplication set up as the real app does it (names, style, icon)."""
@@ -45,7 +40,7 @@ def open_ui_tracker() -> Iterator[object]:
     opened: list[Tracker] = []
 
     def open_tracker(path: Path) -> Tracker:
-        tracker = UiTracker(open_database(path), today=lambda: TODAY, now=lambda: NOW)
+        tracker = Tracker(open_database(path), today=lambda: TODAY, now=lambda: NOW)
         opened.append(tracker)
         return tracker
 
@@ -55,7 +50,7 @@ def open_ui_tracker() -> Iterator[object]:
 
 
 @pytest.fixture
-def ui_tracker(db_path: Path, open_ui_tracker) -> UiTracker:  # type: ignore[no-untyped-def]
+def ui_tracker(db_path: Path, open_ui_tracker) -> Tracker:  # type: ignore[no-untyped-def]
     return open_ui_tracker(db_path)
 
 

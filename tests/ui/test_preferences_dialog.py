@@ -1,7 +1,7 @@
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
 
 from jobtracker.ui.main_window import MainWindow
-from jobtracker.ui.preferences_dialog import PreferencesDialog, supports_stage_editing
+from jobtracker.ui.preferences_dialog import PreferencesDialog
 
 
 def test_preferences_saved_and_applied(window: MainWindow) -> None:
@@ -26,7 +26,6 @@ def test_cancel_keeps_settings(window: MainWindow) -> None:
 
 
 def test_stages_editor(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    assert supports_stage_editing(window.tracker)
     dialog = PreferencesDialog(window.tracker, window.settings, window)
     stages = dialog.ui.stagesList
     stages.setCurrentRow(1)  # Applied
@@ -49,10 +48,4 @@ def test_stages_editor(window: MainWindow, monkeypatch) -> None:  # type: ignore
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("saved", True)))
     dialog.ui.addStageButton.click()
     assert warnings and "already exists" in warnings[0]
-    dialog.reject()
-
-
-def test_stages_editor_disabled_without_core_support(window: MainWindow, tracker) -> None:  # type: ignore[no-untyped-def]
-    dialog = PreferencesDialog(tracker, window.settings, window)
-    assert not dialog.ui.addStageButton.isEnabled()
     dialog.reject()

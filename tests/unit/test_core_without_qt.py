@@ -7,7 +7,7 @@ CORE_MODULES = [
     "jobtracker.cli", "jobtracker.db", "jobtracker.models", "jobtracker.tracker",
     "jobtracker.exchange.csv_export", "jobtracker.exchange.csv_import",
     "jobtracker.exchange.json_backup", "jobtracker.exchange.text_output", "jobtracker.demo",
-    "jobtracker.money", "jobtracker.paths", "jobtracker.migrations",
+    "jobtracker.money", "jobtracker.paths", "jobtracker.migrations", "jobtracker.tracker.stages",
 ]
 
 

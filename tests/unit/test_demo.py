@@ -157,6 +157,28 @@ def test_notes_are_markdown_and_dated_within_the_history(
             assert record.events[0][1] <= written.date() <= TODAY
 
 
+def test_each_note_belongs_to_something_that_happened(records: list[ApplicationRecord]) -> None:
+    for record in records:
+        stages = dict(record.events)
+        event_days = set(stages.values())
+        ends = {i.kind: i.starts_at + dt.timedelta(minutes=i.duration_minutes or 0)
+                for i in record.interviews}
+        for body, written in record.notes:
+            assert written is not None
+            if body.startswith("Rejection email"):
+                assert written.date() == stages["Rejected"]
+            elif body.startswith("**Offer received"):
+                assert written.date() == stages["Offer"]
+            elif body.startswith("Recruiter call"):
+                assert ends["Phone screen"] < written < ends["Phone screen"] + dt.timedelta(
+                    hours=3)
+            elif body.startswith("**"):  # a debrief: "**Technical** with ..."
+                kind = body[2:body.index("**", 2)]
+                assert ends[kind] < written < ends[kind] + dt.timedelta(hours=3)
+            else:
+                assert written.date() in event_days, (body, record.events)
+
+
 # -- the funnel --------------------------------------------------------------------------------
 
 
