@@ -170,6 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
     import_json = import_kinds.add_parser("json", help="a JobTracker JSON export (merged in)")
     import_json.add_argument("file", type=Path)
     import_json.set_defaults(run=cmd_import_json)
+    import_url = import_kinds.add_parser("url", help="a job posting from a web address "
+                                                     "(ATS boards, schema.org pages)")
+    import_url.add_argument("url")
+    import_url.add_argument("--dry-run", action="store_true",
+                            help="show what the posting says; save nothing")
+    import_url.add_argument("--format", choices=("text", "json"), default="text")
+    import_url.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                            help="give up after this long (default 30)")
+    import_url.set_defaults(run=cmd_import_url)
 
     demo = commands.add_parser("demo", help="add realistic sample data to try the app")
     demo.add_argument("--count", type=_positive, default=200)
@@ -530,6 +539,39 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     with _tracker(args) as tracker:
         counts = tracker.import_everything(payload)
     print(f"{counts.get('application', 0)} applications imported")
+    return 0
+
+
+def cmd_import_url(args: argparse.Namespace) -> int:
+    """Import one posting from a URL: print it (--dry-run) or save it with a snapshot."""
+    import json
+
+    from jobtracker.importers import import_posting
+    from jobtracker.importers.to_application import to_application
+
+    draft = import_posting(args.url, timeout=args.timeout)
+    summary = draft.summary()
+    if args.dry_run:
+        if args.format == "json":
+            print(json.dumps(summary, ensure_ascii=False, indent=1))
+        else:
+            for key, value in summary.items():
+                if key != "description_text" and value is not None:
+                    print(f"{key}: {value}")
+            print("(dry run: nothing saved)")
+        return 0
+    with _tracker(args) as tracker:
+        imported = to_application(draft, args.url, now=tracker.now())
+        for warning in imported.warnings:
+            print(f"{PROG}: warning: {warning}", file=sys.stderr)
+        for row in tracker.find_duplicates(imported.application.url,
+                                           imported.application.company, draft.title):
+            when = (f"you applied on {row.applied_on.isoformat()}" if row.applied_on else
+                    f"last change {row.last_change.isoformat()}")
+            print(f"{PROG}: warning: possible duplicate of {row.id} ({row.company}, "
+                  f"{row.title}; {row.stage}, {when}; {row.reason})", file=sys.stderr)
+        new_id = tracker.add_application(imported.application, snapshot=imported.snapshot)
+    print(new_id)
     return 0
 
 

@@ -400,7 +400,7 @@ class _Builder:
             tags.append("contract")
         if priority == 5 and rng.random() < 0.3:
             tags.append("dream-job")
-        if place.currency == "USD" and not place.remote and rng.random() < 0.5:
+        if place.currency == "USD" and remote != "remote" and rng.random() < 0.5:
             tags.append("visa-sponsorship")
 
         if saved_only:
@@ -419,7 +419,9 @@ class _Builder:
             article = "an" if title[0] in "AEIOU" else "a"
             description = (f"{company.name} is hiring {article} {title} to "
                            f"{_MISSIONS[company.industry]}. "
-                           f"Our stack: {stack}. {_POLICY_WORDS[remote]}, {place.name}.")
+                           f"Our stack: {stack}. "
+                           + (f"{place.name}." if place.remote
+                              else f"{_POLICY_WORDS[remote]}, {place.name}."))
         draft = ApplicationInput(
             title=title, company=company.name, stage=stage, location=place.name, remote=remote,
             employment_type=employment, salary_min=salary_min, salary_max=salary_max,
@@ -585,12 +587,15 @@ class _Builder:
         ended = kept[-1][0] not in (SAVED, APPLIED, SCREENING, INTERVIEWING, OFFER)
         reached = {stage for stage, _ in kept}
         rounds = []
+        booked = True  # a round is booked once the one before it is decided
         for interview, decided in interviews:
             if (SCREENING if interview.kind == _PHONE_SCREEN[0] else INTERVIEWING) not in reached:
                 continue  # the invitation itself lies in the future
-            if interview.starts_at.date() > today and (ended or interview.starts_at >= horizon):
+            if interview.starts_at.date() > today and (
+                    ended or not booked or interview.starts_at >= horizon):
                 continue  # not scheduled yet
-            if decided is None or decided > today:
+            booked = decided is not None and decided <= today
+            if not booked:
                 interview = _outcome(interview, "pending")
             rounds.append(interview)
         return kept, rounds, [(body, at) for body, at in notes if at <= self.latest]
@@ -642,8 +647,8 @@ def populate(tracker: Tracker, count: int, *, seed: int = 0, batch: int = 5000,
     """
     if batch < 1:
         raise ValueError("batch must be at least 1")
-    today = today or tracker._today()
-    now = tracker._now()
+    today = today or tracker.today()
+    now = tracker.now()
     records = generate(count, today=today, seed=seed, now=now)
     added = 0
     while chunk := list(islice(records, batch)):

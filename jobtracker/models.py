@@ -355,8 +355,11 @@ class PostingSnapshot(Base):
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"),
                                                 index=True)
     source_url: Mapped[str] = mapped_column(String(2000))
+    final_url: Mapped[str | None] = mapped_column(String(2000))
+    http_status: Mapped[int | None] = mapped_column(Integer)
     fetched_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     extractor: Mapped[str | None] = mapped_column(String(60))
     title: Mapped[str | None] = mapped_column(String(300))
     description_html: Mapped[str | None] = mapped_column(Text)
+    description_text: Mapped[str | None] = mapped_column(Text)
     raw_data: Mapped[str | None] = mapped_column(Text)

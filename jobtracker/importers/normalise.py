@@ -293,8 +293,9 @@ _PAY_WORDS = re.compile(r"salary|compensation|pay\b|\bote\b|wage|base|range|rate
 
 
 def salary_from_text(text: str | None, *, prose: bool = False) -> Salary | None:
-    """A salary read from text: a field such as ``$90k - $105k`` or, with ``prose``, a
-    description, where only an amount with a currency next to a word about pay counts.
+    """A salary read from a field such as ``$90k - $105k``, or from a description.
+
+    With ``prose``, only an amount with a currency after a word about pay counts.
     """
     if not text:
         return None
@@ -308,9 +309,9 @@ def salary_from_text(text: str | None, *, prose: bool = False) -> Salary | None:
             before = plain[max(0, match.start() - 160): match.start()]
             if not _PAY_WORDS.search(before):
                 continue
-        elif not has_currency and not match["period"] and not match["period2"]:
-            if not re.fullmatch(r"[\d\s.,'kK–—-]+(?:to)?[\d\s.,'kK]*", plain):
-                continue
+        elif not has_currency and not match["period"] and not match["period2"] and \
+                not re.fullmatch(r"[\d\s.,'kK–—-]+(?:to)?[\d\s.,'kK]*", plain):
+            continue
         low = _side_amount(match, "a")
         high = _side_amount(match, "b") if match["bnum"] else None
         if low is None:
@@ -324,9 +325,8 @@ def salary_from_text(text: str | None, *, prose: bool = False) -> Salary | None:
                 break
         if currency is None:
             symbol = match["asym"] or match["bsym"]
-            currency = _SYMBOL_CODES.get(symbol.upper() if symbol else "", None) if symbol else None
-            if symbol and currency is None:
-                currency = _SYMBOL_CODES.get(symbol)
+            currency = (_SYMBOL_CODES.get(symbol.upper()) or _SYMBOL_CODES.get(symbol)
+                        if symbol else None)
         period = salary_period(match["period"] or match["period2"])
         found = complete(Salary(low, high, currency, period))
         if found:

@@ -18,8 +18,10 @@ _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6
 
 
 def sanitise_html(fragment: str | None) -> str | None:
-    """The fragment with only harmless markup: no script/style, no event handlers, no
-    ``javascript:`` or ``data:`` links, no images; links get ``rel="noopener noreferrer"``.
+    """The fragment with only harmless markup.
+
+    No script/style, no event handlers, no ``javascript:`` or ``data:`` links, no images;
+    links get ``rel="noopener noreferrer nofollow"``.
     """
     if not fragment or not fragment.strip():
         return None

@@ -1,7 +1,7 @@
 """The use cases: the only way the UI and the CLI read or change data.
 
 ``Tracker`` is one facade over subject mixins (applications, stages,
-listing, activity, people, files, stats, bulk, backup); each public method is one user
+listing, activity, people, files, duplicates, stats, bulk, backup); each public method is one user
 action in one transaction.
 """
 
@@ -14,12 +14,14 @@ from jobtracker.tracker.activity import ActivityMixin
 from jobtracker.tracker.applications import ApplicationsMixin
 from jobtracker.tracker.backup import BackupMixin
 from jobtracker.tracker.bulk import BulkMixin
-from jobtracker.tracker.files import FilesMixin, SnapshotInput
+from jobtracker.tracker.duplicates import DuplicatesMixin
+from jobtracker.tracker.files import FilesMixin
 from jobtracker.tracker.inputs import (
     ApplicationInput,
     ApplicationRecord,
     ContactInput,
     InterviewInput,
+    SnapshotInput,
 )
 from jobtracker.tracker.listing import ListingMixin
 from jobtracker.tracker.people import PeopleMixin
@@ -59,6 +61,7 @@ class Tracker(
     PeopleMixin,
     BackupMixin,
     FilesMixin,
+    DuplicatesMixin,
     StatsMixin,
     BulkMixin,
 ):

@@ -28,9 +28,11 @@ from jobtracker.models import (
     application_tag,
 )
 from jobtracker.tracker.base import TrackerBase
+from jobtracker.tracker.files import insert_snapshot
 from jobtracker.tracker.inputs import (
     EDITABLE_FIELDS,
     ApplicationInput,
+    SnapshotInput,
 )
 from jobtracker.tracker.rows import (
     ApplicationDetail,
@@ -63,15 +65,21 @@ class ApplicationsMixin(TrackerBase):
         with self.db.read() as session:
             return list(session.scalars(select(Tag.name).order_by(Tag.name)))
 
-    def add_application(self, draft: ApplicationInput, *, stage_on: dt.date | None = None) -> int:
+    def add_application(self, draft: ApplicationInput, *, stage_on: dt.date | None = None,
+                        snapshot: SnapshotInput | None = None) -> int:
         """Save a new application with its first stage event; returns its id.
 
         Without a stage it starts in Applied when an applied date is given,
-        otherwise in the first open stage (Saved).
+        otherwise in the first open stage (Saved). An imported posting's
+        snapshot is archived in the same transaction: both or neither.
         """
         draft = draft.validated()
+        snapshot = snapshot.validated() if snapshot is not None else None
         with self.db.write() as session:
-            return self._insert_application(session, draft, stage_on)
+            app_id = self._insert_application(session, draft, stage_on)
+            if snapshot is not None:
+                insert_snapshot(session, app_id, snapshot)
+            return app_id
 
     def _insert_application(self, session: Session, draft: ApplicationInput,
                             stage_on: dt.date | None) -> int:

@@ -3,37 +3,25 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import mimetypes
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jobtracker.errors import NotFoundError, ValidationError
 from jobtracker.models import ApplicationDocument, Document, DocumentRole, PostingSnapshot
 from jobtracker.paths import documents_dir
 from jobtracker.tracker.base import TrackerBase
-from jobtracker.tracker.inputs import clean_url, optional_text, to_enum
+from jobtracker.tracker.inputs import SnapshotInput, to_enum
+from jobtracker.tracker.rows import SnapshotDetail
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class SnapshotInput:
-    """An archived posting as an importer produced it (HTML already sanitised)."""
-
-    source_url: str
-    fetched_at: dt.datetime
-    extractor: str | None = None
-    title: str | None = None
-    description_html: str | None = None
-    raw_data: str | None = None
 
 
 class FilesMixin(TrackerBase):
@@ -120,22 +108,20 @@ class FilesMixin(TrackerBase):
 
     def add_posting_snapshot(self, application_id: int, snapshot: SnapshotInput) -> int:
         """Archive what a posting said; returns the snapshot id."""
-        url = clean_url("source_url", snapshot.source_url)
-        assert url is not None
+        snapshot = snapshot.validated()
         with self.db.write() as session:
             self._application(session, application_id)
-            row = PostingSnapshot(
-                application_id=application_id,
-                source_url=url,
-                fetched_at=snapshot.fetched_at,
-                extractor=optional_text("extractor", snapshot.extractor, 60),
-                title=optional_text("title", snapshot.title, 300),
-                description_html=snapshot.description_html,
-                raw_data=snapshot.raw_data,
-            )
-            session.add(row)
-            session.flush()
-            return row.id
+            return insert_snapshot(session, application_id, snapshot)
+
+    def posting_snapshots(self, application_id: int) -> list[SnapshotDetail]:
+        """Every archived copy of an application's posting, oldest first, with its text."""
+        with self.db.read() as session:
+            rows = session.scalars(select(PostingSnapshot).where(
+                PostingSnapshot.application_id == application_id)
+                .order_by(PostingSnapshot.fetched_at, PostingSnapshot.id))
+            return [SnapshotDetail(r.id, r.source_url, r.final_url, r.http_status, r.fetched_at,
+                                   r.extractor, r.title, r.description_html, r.description_text)
+                    for r in rows]
 
     def posting_snapshot_html(self, snapshot_id: int) -> str | None:
         """The archived (sanitised) description of a snapshot."""
@@ -144,3 +130,22 @@ class FilesMixin(TrackerBase):
             if row is None:
                 raise NotFoundError(f"no posting snapshot with id {snapshot_id}")
             return row.description_html
+
+
+def insert_snapshot(session: Session, application_id: int, snapshot: SnapshotInput) -> int:
+    """Add a validated snapshot inside the caller's transaction; returns its id."""
+    row = PostingSnapshot(
+        application_id=application_id,
+        source_url=snapshot.source_url,
+        final_url=snapshot.final_url,
+        http_status=snapshot.http_status,
+        fetched_at=snapshot.fetched_at,
+        extractor=snapshot.extractor,
+        title=snapshot.title,
+        description_html=snapshot.description_html,
+        description_text=snapshot.description_text,
+        raw_data=snapshot.raw_data,
+    )
+    session.add(row)
+    session.flush()
+    return row.id

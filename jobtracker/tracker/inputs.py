@@ -145,6 +145,37 @@ class ContactInput:
 
 
 @dataclass(frozen=True)
+class SnapshotInput:
+    """An archived posting as an importer produced it (HTML already sanitised)."""
+
+    source_url: str
+    fetched_at: dt.datetime
+    final_url: str | None = None
+    http_status: int | None = None
+    extractor: str | None = None
+    title: str | None = None
+    description_html: str | None = None
+    description_text: str | None = None
+    raw_data: str | None = None
+
+    def validated(self) -> SnapshotInput:
+        """Checked and normalised copy."""
+        if self.fetched_at.tzinfo is None:
+            raise ValidationError("fetched_at", "needs a time zone")
+        source_url = clean_url("source_url", self.source_url)
+        assert source_url is not None
+        if self.http_status is not None and not 100 <= self.http_status <= 599:
+            raise ValidationError("http_status", f"{self.http_status} is not an HTTP status")
+        return replace(
+            self,
+            source_url=source_url,
+            final_url=clean_url("final_url", self.final_url),
+            extractor=optional_text("extractor", self.extractor, 60),
+            title=optional_text("title", self.title, MAX_TITLE),
+        )
+
+
+@dataclass(frozen=True)
 class ApplicationRecord:
     """A whole application with its history, for bulk imports (CSV, demo data)."""
 

@@ -172,6 +172,21 @@ class SnapshotRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SnapshotDetail:
+    """An archived copy of a posting with its bodies, for showing and comparing."""
+
+    id: int
+    source_url: str
+    final_url: str | None
+    http_status: int | None
+    fetched_at: dt.datetime
+    extractor: str | None
+    title: str | None
+    description_html: str | None
+    description_text: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ApplicationDetail:
     """Everything about one application, for its detail view and ``show``."""
 

@@ -60,16 +60,20 @@ def test_another_apps_sqlite_file_is_refused(tmp_path: Path):
         open_database(path)
 
 
+EXTRA = "9001"
+
+
 def _migrations_with_extra_revision(tmp_path: Path, body: str) -> Path:
-    """A copy of the real migrations plus a revision 0002 whose upgrade runs ``body``."""
+    """A copy of the real migrations plus a revision after head whose upgrade runs ``body``."""
     folder = tmp_path / "migrations"
     shutil.copytree(migrations.script_location(), folder,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_test.py").write_text(
+    (folder / "versions" / f"{EXTRA}_test.py").write_text(
         '"""test revision"""\n'
         "from alembic import op\n"
         "import sqlalchemy as sa\n"
-        "revision = '0002'\ndown_revision = '0001'\nbranch_labels = None\ndepends_on = None\n"
+        f"revision = '{EXTRA}'\ndown_revision = '{migrations.HEAD}'\n"
+        "branch_labels = None\ndepends_on = None\n"
         f"def upgrade():\n{body}\n"
     )
     return folder
@@ -77,6 +81,7 @@ def _migrations_with_extra_revision(tmp_path: Path, body: str) -> Path:
 
 def test_upgrade_takes_a_backup_first(tmp_path: Path, db_path: Path,
                                       monkeypatch: pytest.MonkeyPatch):
+    real_head = migrations.HEAD
     db = open_database(db_path)
     with db.engine.begin() as connection:
         connection.exec_driver_sql(
@@ -85,14 +90,15 @@ def test_upgrade_takes_a_backup_first(tmp_path: Path, db_path: Path,
     folder = _migrations_with_extra_revision(
         tmp_path, "    op.add_column('company', sa.Column('size', sa.Integer()))")
     monkeypatch.setattr(migrations, "script_location", lambda: folder)
-    monkeypatch.setattr(migrations, "HEAD", "0002")
+    monkeypatch.setattr(migrations, "HEAD", EXTRA)
 
     open_database(db_path).close()
 
-    assert read_revision(db_path) == "0002"
+    head = read_revision(db_path)
+    assert head == EXTRA
     backups = list(backups_dir(db_path).glob("*.db"))
     assert len(backups) == 1
-    assert read_revision(backups[0]) == "0001"
+    assert read_revision(backups[0]) == real_head
     con = sqlite3.connect(backups[0])
     assert con.execute("SELECT name FROM company").fetchall() == [("Acme",)]
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -102,19 +108,20 @@ def test_upgrade_takes_a_backup_first(tmp_path: Path, db_path: Path,
 def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path: Path, db_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch):
     open_database(db_path).close()
+    real_head = migrations.HEAD
     folder = _migrations_with_extra_revision(
         tmp_path,
         "    op.add_column('company', sa.Column('size', sa.Integer()))\n"
         "    raise RuntimeError('power cut in the middle of the migration')",
     )
     monkeypatch.setattr(migrations, "script_location", lambda: folder)
-    monkeypatch.setattr(migrations, "HEAD", "0002")
+    monkeypatch.setattr(migrations, "HEAD", EXTRA)
 
     with pytest.raises(RuntimeError, match="power cut"):
         open_database(db_path)
 
     # DDL is transactional in SQLite: the half-done upgrade rolled back whole.
-    assert read_revision(db_path) == "0001"
+    assert read_revision(db_path) == real_head
     con = sqlite3.connect(db_path)
     columns = [row[1] for row in con.execute("PRAGMA table_info(company)")]
     assert "size" not in columns

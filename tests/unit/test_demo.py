@@ -240,6 +240,8 @@ def test_interviews_are_consistent_with_events(records: list[ApplicationRecord])
                 upcoming += 1
                 assert not ended and interview.outcome == "pending"
                 assert interview.starts_at < NOW + dt.timedelta(days=demo.UPCOMING_DAYS + 1)
+        # Rounds are booked one at a time: only the last one can still be open.
+        assert all(i.outcome != "pending" for i in record.interviews[:-1])
         if "Screening" in stages and stages["Screening"] < TODAY - dt.timedelta(days=7):
             assert record.interviews and record.interviews[0].kind == "Phone screen"
         if "Screening" not in stages:
@@ -316,7 +318,7 @@ def test_populate_in_small_batches_and_twice(tracker: Tracker) -> None:
 
 
 def test_populate_uses_the_trackers_clock(tracker: Tracker) -> None:
-    assert (tracker._today(), tracker._now()) == (TODAY, NOW)
+    assert (tracker.today(), tracker.now()) == (TODAY, NOW)
     populate(tracker, 200)
     latest = max(row.last_change for row in tracker.list_applications())
     assert latest <= TODAY

@@ -42,3 +42,23 @@ def test_posting_snapshot_is_archived(tracker: Tracker):
     assert tracker.posting_snapshot_html(snap) == "<p>Build things</p>"
     [row] = tracker.get_application(app_id).snapshots
     assert row.source_url == "https://jobs.example.com/1"
+
+
+def test_imported_application_and_its_snapshot_are_saved_together(tracker: Tracker):
+    fetched = dt.datetime(2026, 11, 27, 9, tzinfo=dt.UTC)
+    snapshot = SnapshotInput(source_url="https://jobs.example.com/1",
+                             final_url="https://jobs.example.com/1?ref=x", http_status=200,
+                             fetched_at=fetched, extractor="json-ld", title="A",
+                             description_html="<p>Build</p>", description_text="Build")
+    app_id = tracker.add_application(ApplicationInput(title="A", company="Acme"),
+                                     snapshot=snapshot)
+    [saved] = tracker.posting_snapshots(app_id)
+    assert (saved.final_url, saved.http_status, saved.description_text) == (
+        "https://jobs.example.com/1?ref=x", 200, "Build")
+    # A bad snapshot refuses the whole import: no application without its archive.
+    with pytest.raises(ValidationError) as caught:
+        tracker.add_application(ApplicationInput(title="B", company="Acme"),
+                                snapshot=SnapshotInput(source_url="file:///etc/passwd",
+                                                       fetched_at=fetched))
+    assert caught.value.field == "source_url"
+    assert tracker.count_applications() == 1
