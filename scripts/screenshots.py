@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from jobtracker import demo
 from jobtracker.tracker import ApplicationInput, ContactInput, Tracker
 from jobtracker.ui.app import make_application
+from jobtracker.ui.applications_view import CUSTOM
 from jobtracker.ui.contact_dialog import ContactDialog
 from jobtracker.ui.interview_dialog import InterviewDialog
 from jobtracker.ui.main_window import MainWindow
@@ -103,6 +104,14 @@ def shoot_theme(app: QApplication, theme: str, out: Path, work: Path) -> None:
     for name, prepare in shots:
         prepare()
         grab(app, window, out / f"{name}-{theme}.png")
+    view = window.applications
+    window.detail.ui.tabs.setCurrentIndex(0)
+    view.date_filter.setCurrentIndex(view.date_filter.findData(CUSTOM))
+    view.applied_from_edit.setDate(view.applied_to_edit.date().addDays(-60))
+    view.date_filter.activated.emit(view.date_filter.currentIndex())
+    grab(app, window, out / f"custom-range-{theme}.png")
+    view.date_filter.setCurrentIndex(0)
+    view.date_filter.activated.emit(0)
     window.search.setText("data")
     window._apply_search()  # no need to wait for the debounce in a script
     grab(app, window, out / f"search-{theme}.png")

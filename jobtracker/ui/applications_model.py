@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationFilter, ApplicationRow, SortKey, Tracker
 from jobtracker.ui.formatting import format_date, format_datetime, format_salary
+from jobtracker.ui.i18n import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 200
 
@@ -27,18 +28,18 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 StageColorRole = Qt.ItemDataRole.UserRole + 3
 OverdueRole = Qt.ItemDataRole.UserRole + 4
 
-# (sort key, header) in column order; headers are translated when shown.
+# (sort key, header) in column order; headers are marked for lupdate, translated when shown.
 COLUMNS: tuple[tuple[SortKey, str], ...] = (
-    (SortKey.COMPANY, "Company"),
-    (SortKey.TITLE, "Title"),
-    (SortKey.STAGE, "Stage"),
-    (SortKey.APPLIED, "Applied"),
-    (SortKey.LAST_CHANGE, "Last change"),
-    (SortKey.LOCATION, "Location"),
-    (SortKey.SALARY, "Salary"),
-    (SortKey.PRIORITY, "Priority"),
-    (SortKey.NEXT_INTERVIEW, "Next interview"),
-    (SortKey.FOLLOW_UP, "Follow-up"),
+    (SortKey.COMPANY, QT_TRANSLATE_NOOP("ApplicationsModel", "Company")),
+    (SortKey.TITLE, QT_TRANSLATE_NOOP("ApplicationsModel", "Title")),
+    (SortKey.STAGE, QT_TRANSLATE_NOOP("ApplicationsModel", "Stage")),
+    (SortKey.APPLIED, QT_TRANSLATE_NOOP("ApplicationsModel", "Applied")),
+    (SortKey.LAST_CHANGE, QT_TRANSLATE_NOOP("ApplicationsModel", "Last change")),
+    (SortKey.LOCATION, QT_TRANSLATE_NOOP("ApplicationsModel", "Location")),
+    (SortKey.SALARY, QT_TRANSLATE_NOOP("ApplicationsModel", "Salary")),
+    (SortKey.PRIORITY, QT_TRANSLATE_NOOP("ApplicationsModel", "Priority")),
+    (SortKey.NEXT_INTERVIEW, QT_TRANSLATE_NOOP("ApplicationsModel", "Next interview")),
+    (SortKey.FOLLOW_UP, QT_TRANSLATE_NOOP("ApplicationsModel", "Follow-up")),
 )
 COLUMN_OF = {key: number for number, (key, _) in enumerate(COLUMNS)}
 STAGE_COLUMN = COLUMN_OF[SortKey.STAGE]
@@ -49,6 +50,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
+    """Translate a marked string of this model (lupdate finds it at its QT_TRANSLATE_NOOP)."""
     return QCoreApplication.translate("ApplicationsModel", text)
 
 
@@ -217,8 +219,10 @@ class ApplicationsModel(QAbstractTableModel):
         if key == SortKey.LAST_CHANGE:
             return format_date(row.last_change)
         if key == SortKey.LOCATION:
-            remote = {"remote": _tr("Remote"), "hybrid": _tr("Hybrid"),
-                      "onsite": _tr("On-site")}.get(row.remote or "")
+            translate = QCoreApplication.translate
+            remote = {"remote": translate("ApplicationsModel", "Remote"),
+                      "hybrid": translate("ApplicationsModel", "Hybrid"),
+                      "onsite": translate("ApplicationsModel", "On-site")}.get(row.remote or "")
             parts = [part for part in (row.location, remote) if part]
             return " · ".join(parts)
         if key == SortKey.SALARY:
@@ -231,6 +235,7 @@ class ApplicationsModel(QAbstractTableModel):
         if key == SortKey.FOLLOW_UP:
             text = format_date(row.follow_up_on)
             if tooltip and self.is_overdue(row):
-                return _tr("Follow-up overdue since %1").replace("%1", text)
+                return QCoreApplication.translate("ApplicationsModel",
+                                                  "Follow-up overdue since %1").replace("%1", text)
             return text
         return None

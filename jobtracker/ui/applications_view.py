@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,11 +22,20 @@ from PySide6.QtWidgets import (
 from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationFilter, Tracker
 from jobtracker.ui.applications_model import STAGE_COLUMN, ApplicationsModel, IdRole
+from jobtracker.ui.formatting import from_qdate, to_qdate
+from jobtracker.ui.i18n import QT_TRANSLATE_NOOP
+from jobtracker.ui.item_views import comfortable_rows
+from jobtracker.ui.settings import QuickFilters
 from jobtracker.ui.stage_delegate import StageChipDelegate
 
-# Date range presets: (label, days back; None = any time).
-_RANGES = (("Any time", None), ("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90),
-           ("Last 365 days", 365))
+# Date range presets: (label, days back; None = any time, CUSTOM = the from/to edits).
+CUSTOM = -1
+_RANGES = ((QT_TRANSLATE_NOOP("ApplicationsView", "Any time"), None),
+           (QT_TRANSLATE_NOOP("ApplicationsView", "Last 7 days"), 7),
+           (QT_TRANSLATE_NOOP("ApplicationsView", "Last 30 days"), 30),
+           (QT_TRANSLATE_NOOP("ApplicationsView", "Last 90 days"), 90),
+           (QT_TRANSLATE_NOOP("ApplicationsView", "Last 365 days"), 365),
+           (QT_TRANSLATE_NOOP("ApplicationsView", "Custom range…"), CUSTOM))
 
 
 class ApplicationsView(QWidget):
@@ -33,6 +43,7 @@ class ApplicationsView(QWidget):
 
     selected = Signal(object)  # int | None
     activated = Signal(int)
+    quick_filters_changed = Signal()
 
     def __init__(self, tracker: Tracker, *, today: Callable[[], dt.date] = dt.date.today,
                  parent: QWidget | None = None) -> None:
@@ -55,6 +66,20 @@ class ApplicationsView(QWidget):
         self.date_filter.setAccessibleName(self.tr("Filter by applied date"))
         for label, days in _RANGES:
             self.date_filter.addItem(self.tr(label), days)
+        # A custom range of applied dates: shown only when "Custom range…" is chosen.
+        self.applied_from_edit = QDateEdit()
+        self.applied_from_edit.setAccessibleName(self.tr("Applied from"))
+        self.applied_to_edit = QDateEdit()
+        self.applied_to_edit.setAccessibleName(self.tr("Applied until"))
+        this_day = to_qdate(today())
+        for edit, day in ((self.applied_from_edit, this_day.addDays(-30)),
+                          (self.applied_to_edit, this_day)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(day)
+            edit.dateChanged.connect(self._filters_changed)
+        self.range_dash = QLabel("–")
+        self.range_dash.setAccessibleName(self.tr("to"))
 
         bar = QHBoxLayout()
         filter_label = QLabel(self.tr("&Show:"), self)
@@ -68,6 +93,18 @@ class ApplicationsView(QWidget):
             combo.activated.connect(self._filters_changed)
             bar.addWidget(combo, 1)
         bar.addStretch(0)
+        # Its own row, so choosing a custom range never squeezes the filter combos.
+        self.range_row = QWidget(self)
+        range_layout = QHBoxLayout(self.range_row)
+        range_layout.setContentsMargins(0, 0, 0, 0)
+        range_label = QLabel(self.tr("Applied &between:"), self.range_row)
+        range_label.setBuddy(self.applied_from_edit)
+        range_layout.addStretch(1)
+        range_layout.addWidget(range_label)
+        range_layout.addWidget(self.applied_from_edit)
+        range_layout.addWidget(self.range_dash)
+        range_layout.addWidget(self.applied_to_edit)
+        self._show_range_edits()
 
         self.table = QTableView(self)
         self.table.setObjectName("applicationsTable")
@@ -81,6 +118,7 @@ class ApplicationsView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        comfortable_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
@@ -97,6 +135,7 @@ class ApplicationsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.range_row)
         layout.addWidget(self.table)
         self.refresh_choices()
 
@@ -143,6 +182,35 @@ class ApplicationsView(QWidget):
             self.blockSignals(False)
         self.refresh_choices()
 
+    def quick_filters(self) -> QuickFilters:
+        """The choices of the filter bar, to remember them."""
+        return QuickFilters(
+            stage=self.stage_filter.currentData(), status=self.status_filter.currentIndex(),
+            tag=self.tag_filter.currentData(), days=self.date_filter.currentData(),
+            applied_from=from_qdate(self.applied_from_edit.date()),
+            applied_to=from_qdate(self.applied_to_edit.date()))
+
+    def set_quick_filters(self, choice: QuickFilters) -> None:
+        """Put the filter bar back as remembered (unknown stages or tags fall back to all)."""
+        widgets = (self.stage_filter, self.status_filter, self.tag_filter, self.date_filter,
+                   self.applied_from_edit, self.applied_to_edit)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.stage_filter.setCurrentIndex(max(0, self.stage_filter.findData(choice.stage)))
+            self.status_filter.setCurrentIndex(
+                choice.status if 0 <= choice.status < self.status_filter.count() else 0)
+            self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(choice.tag)))
+            self.date_filter.setCurrentIndex(max(0, self.date_filter.findData(choice.days)))
+            if choice.applied_from is not None:
+                self.applied_from_edit.setDate(to_qdate(choice.applied_from))
+            if choice.applied_to is not None:
+                self.applied_to_edit.setDate(to_qdate(choice.applied_to))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._filters_changed()
+
     def refresh_choices(self) -> None:
         """Refill the stage and tag filters (stages may be renamed, tags added)."""
         for combo, everything, names in (
@@ -161,16 +229,32 @@ class ApplicationsView(QWidget):
 
     # -- reactions ---------------------------------------------------------------------------
 
-    def _filters_changed(self) -> None:
+    def _show_range_edits(self) -> None:
+        custom = self.date_filter.currentData() == CUSTOM
+        self.range_row.setVisible(custom)
+
+    def _filters_changed(self, *_args: object) -> None:
         stage = self.stage_filter.currentData()
         days = self.date_filter.currentData()
+        applied_from: dt.date | None = None
+        applied_to: dt.date | None = None
+        if days == CUSTOM:
+            applied_from = from_qdate(self.applied_from_edit.date())
+            applied_to = from_qdate(self.applied_to_edit.date())
+            if applied_from > applied_to:  # picked the wrong way round: still a range
+                applied_from, applied_to = applied_to, applied_from
+        elif days:
+            applied_from = self._today() - dt.timedelta(days=days)
+        self._show_range_edits()
         self._apply(dataclasses.replace(
             self.model.filters,
             stages=(stage,) if stage else (),
             kinds=tuple(self.status_filter.currentData() or ()),
             tag=self.tag_filter.currentData(),
-            applied_from=self._today() - dt.timedelta(days=days) if days else None,
+            applied_from=applied_from,
+            applied_to=applied_to,
         ))
+        self.quick_filters_changed.emit()
 
     def _apply(self, filters: ApplicationFilter) -> None:
         keep = self.current_id()

@@ -13,9 +13,16 @@ from PySide6.QtCore import (
 )
 
 from jobtracker.tracker.rows import ContactRow
+from jobtracker.ui.i18n import QT_TRANSLATE_NOOP
 
 ContactRole = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Name", "Company", "Role", "E-mail", "Phone", "LinkedIn / URL")
+# Headers are marked for lupdate here and translated when shown.
+COLUMNS = (QT_TRANSLATE_NOOP("ContactsModel", "Name"),
+           QT_TRANSLATE_NOOP("ContactsModel", "Company"),
+           QT_TRANSLATE_NOOP("ContactsModel", "Role"),
+           QT_TRANSLATE_NOOP("ContactsModel", "E-mail"),
+           QT_TRANSLATE_NOOP("ContactsModel", "Phone"),
+           QT_TRANSLATE_NOOP("ContactsModel", "LinkedIn / URL"))
 _FIELDS = ("name", "company", "role", "email", "phone", "linkedin_url")
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -19,6 +19,7 @@ from jobtracker.tracker import Tracker
 from jobtracker.tracker.rows import ContactRow
 from jobtracker.ui.contact_dialog import ContactDialog
 from jobtracker.ui.contacts_model import ContactRole, ContactsModel
+from jobtracker.ui.item_views import comfortable_rows
 
 
 class ContactsView(QWidget):
@@ -52,6 +53,7 @@ class ContactsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        comfortable_rows(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((170, 150, 150, 210, 120)):
             self.table.horizontalHeader().resizeSection(column, width)

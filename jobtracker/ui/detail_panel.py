@@ -371,19 +371,23 @@ class DetailPanel(QWidget):
             return
         self.errors.clear("file")
         try:
-            self._editor.tracker.attach_document(self._detail.id, path, role)
+            self._editor.attach_document(self._detail.id, path, role)
         except ValidationError as error:
             self.errors.show("file", error.reason)
-            return
-        self._editor.changed.emit()
 
     def _detach_document(self) -> None:
         item = self.ui.documentsList.currentItem()
         if self._detail is None or item is None:
             return
-        self._editor.tracker.detach_document(self._detail.id,
-                                             int(item.data(Qt.ItemDataRole.UserRole)))
-        self._editor.changed.emit()
+        document_id = int(item.data(Qt.ItemDataRole.UserRole))
+        mine = [d for d in self._detail.documents if d.id == document_id]
+        if not mine:
+            return
+        try:
+            self._editor.detach_document(self._detail.id, mine[0],
+                                         tuple(d.role for d in mine))
+        except JobTrackerError as error:
+            self.message.emit(str(error))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._detail is not None and event.mimeData().hasUrls() and all(

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from jobtracker.ui.icons import themed_icon
+
 
 class EmptyState(QWidget):
     """Add your first application, import one (later), or try sample data."""
@@ -31,10 +33,10 @@ class EmptyState(QWidget):
             "stays in one file on this computer."), self)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.add_button = QPushButton(QIcon(":/icons/new.svg"),
+        self.add_button = QPushButton(themed_icon("new"),
                                       self.tr("&Add your first application"), self)
         self.add_button.setDefault(True)
-        self.import_button = QPushButton(QIcon(":/icons/import.svg"),
+        self.import_button = QPushButton(themed_icon("import"),
                                          self.tr("&Import from URL"), self)
         self.import_button.setEnabled(False)
         self.import_button.setToolTip(self.tr("Coming soon"))

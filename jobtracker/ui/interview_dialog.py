@@ -15,9 +15,19 @@ from jobtracker.tracker.rows import InterviewRow
 from jobtracker.ui.field_errors import FieldErrors
 from jobtracker.ui.formatting import to_qdate
 from jobtracker.ui.forms.ui_interview_dialog import Ui_InterviewDialog
+from jobtracker.ui.i18n import QT_TRANSLATE_NOOP
+from jobtracker.ui.tags_completer import TagsCompleter
 
-KINDS = ("Phone screen", "Recruiter call", "Technical", "Take-home review", "System design",
-         "Behavioral", "Onsite", "Final", "Other")
+# Marked for lupdate; shown translated.
+KINDS = (QT_TRANSLATE_NOOP("InterviewDialog", "Phone screen"),
+         QT_TRANSLATE_NOOP("InterviewDialog", "Recruiter call"),
+         QT_TRANSLATE_NOOP("InterviewDialog", "Technical"),
+         QT_TRANSLATE_NOOP("InterviewDialog", "Take-home review"),
+         QT_TRANSLATE_NOOP("InterviewDialog", "System design"),
+         QT_TRANSLATE_NOOP("InterviewDialog", "Behavioral"),
+         QT_TRANSLATE_NOOP("InterviewDialog", "Onsite"),
+         QT_TRANSLATE_NOOP("InterviewDialog", "Final"),
+         QT_TRANSLATE_NOOP("InterviewDialog", "Other"))
 
 
 def local_zone_name() -> str:
@@ -51,10 +61,9 @@ class InterviewDialog(QDialog):
                               (InterviewOutcome.FAILED, self.tr("Failed")),
                               (InterviewOutcome.CANCELLED, self.tr("Cancelled"))):
             ui.outcomeCombo.addItem(text, outcome.value)
-        if contact_names:
-            people = QCompleter(contact_names, self)
-            people.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            ui.interviewersEdit.setCompleter(people)
+        # Several people, comma-separated: complete each name like a tag.
+        self.interviewers_completer = TagsCompleter(ui.interviewersEdit, contains=True)
+        self.interviewers_completer.set_tags(contact_names or [])
         ui.startsAtEdit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.errors = FieldErrors()
         for field, widget, label in (
@@ -118,7 +127,9 @@ class InterviewDialog(QDialog):
         draft = InterviewInput(
             kind=ui.kindCombo.currentText(), starts_at=starts, timezone=zone_name,
             duration_minutes=ui.durationSpin.value(), location=ui.locationEdit.text(),
-            meeting_url=ui.meetingUrlEdit.text(), interviewers=ui.interviewersEdit.text(),
+            meeting_url=ui.meetingUrlEdit.text(),
+            interviewers=", ".join(name.strip() for name in ui.interviewersEdit.text().split(",")
+                                   if name.strip()),
             outcome=ui.outcomeCombo.currentData(), notes=ui.notesEdit.toPlainText())
         try:
             self._result = draft.validated()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import zoneinfo
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from jobtracker.errors import JobTrackerError
-from jobtracker.tracker import ApplicationDetail
+from jobtracker.tracker import ApplicationDetail, InterviewInput
 from jobtracker.tracker.rows import InterviewRow
 from jobtracker.ui.formatting import format_datetime
 from jobtracker.ui.interview_dialog import InterviewDialog
+from jobtracker.ui.item_views import comfortable_rows
 from jobtracker.ui.undo_commands import Editor
 
 
@@ -35,6 +36,7 @@ class InterviewsPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName(self.tr("Interviews"))
         self.tree.setRootIsDecorated(False)
+        comfortable_rows(self.tree)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setHeaderLabels([self.tr("When"), self.tr("Kind"), self.tr("Where"),
                                    self.tr("With"), self.tr("Outcome")])
@@ -86,7 +88,13 @@ class InterviewsPanel(QWidget):
         self.delete_button.setEnabled(selected)
 
     def _contact_names(self) -> list[str]:
-        return [contact.name for contact in self._editor.tracker.list_contacts()]
+        """Contacts of this application's company first, then everyone else."""
+        contacts = self._editor.tracker.list_contacts()
+        company = self._detail.company.casefold() if self._detail else ""
+        linked = {c.id for c in self._detail.contacts} if self._detail else set()
+        ours = [c.name for c in contacts
+                if c.id in linked or (c.company or "").casefold() == company]
+        return list(dict.fromkeys([*ours, *(c.name for c in contacts)]))
 
     def add(self) -> InterviewDialog | None:
         """Open the dialog for a new round; it is saved when the dialog is accepted."""
@@ -95,8 +103,7 @@ class InterviewsPanel(QWidget):
         app_id = self._detail.id
         dialog = InterviewDialog(self, contact_names=self._contact_names())
         dialog.accepted.connect(lambda: self._save(
-            lambda: self._editor.tracker.add_interview(
-                app_id, dialog.interview())))  # type: ignore[arg-type]
+            lambda: self._editor.add_interview(app_id, self._chosen(dialog))))
         dialog.open()
         return dialog
 
@@ -107,26 +114,27 @@ class InterviewsPanel(QWidget):
             return None
         row: InterviewRow = item.data(0, Qt.ItemDataRole.UserRole)
         dialog = InterviewDialog(self, existing=row, contact_names=self._contact_names())
-        dialog.accepted.connect(lambda: self._save(lambda: self._editor.tracker.edit_interview(
-            row.id, **dataclasses.asdict(dialog.interview()))))  # type: ignore[arg-type]
+        dialog.accepted.connect(lambda: self._save(
+            lambda: self._editor.edit_interview(row, self._chosen(dialog))))
         dialog.open()
         return dialog
 
     def delete_selected(self) -> None:
-        """Remove the selected round, after asking."""
+        """Remove the selected round (Undo brings it back)."""
         item = self.tree.currentItem()
         if item is None:
             return
         row: InterviewRow = item.data(0, Qt.ItemDataRole.UserRole)
-        answer = QMessageBox.question(self, self.tr("Delete interview"),
-                                      self.tr("Delete this %1 interview?").replace("%1", row.kind))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._save(lambda: self._editor.tracker.delete_interview(row.id))
+        self._save(lambda: self._editor.delete_interview(row))
 
-    def _save(self, action: object) -> None:
+    @staticmethod
+    def _chosen(dialog: InterviewDialog) -> InterviewInput:
+        interview = dialog.interview()
+        assert interview is not None  # set before the dialog accepts
+        return interview
+
+    def _save(self, action: Callable[[], None]) -> None:
         try:
-            action()  # type: ignore[operator]
+            action()
         except JobTrackerError as error:
             QMessageBox.warning(self, self.tr("Interview not saved"), str(error))
-            return
-        self._editor.changed.emit()

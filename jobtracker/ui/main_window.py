@@ -38,6 +38,7 @@ from jobtracker.ui.contacts_view import ContactsView
 from jobtracker.ui.detail_panel import DetailPanel
 from jobtracker.ui.empty_state import EmptyState
 from jobtracker.ui.forms import jobtracker_rc  # noqa: F401 - registers the icons
+from jobtracker.ui.icons import themed_icon
 from jobtracker.ui.new_application_dialog import NewApplicationDialog
 from jobtracker.ui.preferences_dialog import PreferencesDialog
 from jobtracker.ui.settings import Settings
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         # Board, Dashboard and Calendar join this list as they are built.
         for icon, label in (("applications", self.tr("Applications")),
                             ("contacts", self.tr("Contacts")), ("trash", self.tr("Trash"))):
-            QListWidgetItem(QIcon(f":/icons/{icon}.svg"), label, self.sidebar)
+            QListWidgetItem(themed_icon(icon), label, self.sidebar)
         self.sidebar.setFixedWidth(max(150, self.sidebar.sizeHintForColumn(0) + 24))
         self.sidebar.currentRowChanged.connect(self._view_changed)
 
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
         self.applications.table.horizontalHeader().sortIndicatorChanged.connect(
             lambda column, order: self.settings.set_sort(
                 column, order == Qt.SortOrder.DescendingOrder))
+        self.applications.quick_filters_changed.connect(
+            lambda: self.settings.set_quick_filters(self.applications.quick_filters()))
         self.empty_state.add_clicked.connect(self.new_application)
         self.empty_state.sample_clicked.connect(self.try_sample_data)
         self.trash.changed.connect(self.refresh)
@@ -170,7 +173,7 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot: Callable[[], object], *, icon: str | None = None,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str | None = None) -> QAction:
-        action = QAction(QIcon(f":/icons/{icon}.svg") if icon else QIcon(), text, self)
+        action = QAction(themed_icon(icon) if icon else QIcon(), text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
@@ -193,10 +196,10 @@ class MainWindow(QMainWindow):
                                           tip=self.tr("Move the selected application to the "
                                                       "trash"))
         self.undo_action = self.editor.stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setIcon(QIcon(":/icons/undo.svg"))
+        self.undo_action.setIcon(themed_icon("undo"))
         self.undo_action.setShortcut(QKeySequence(key.Undo))
         self.redo_action = self.editor.stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setIcon(QIcon(":/icons/redo.svg"))
+        self.redo_action.setIcon(themed_icon("redo"))
         self.redo_action.setShortcut(QKeySequence(key.Redo))
         self.find_action = self._action(self.tr("&Find"), self.focus_search, icon="search",
                                         shortcut=key.Find)
@@ -263,7 +266,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(QIcon(":/icons/search.svg"),
+        self.search.addAction(themed_icon("search"),
                               QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(260)
         toolbar.addWidget(self.search)
@@ -300,6 +303,7 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending
                                 else Qt.SortOrder.AscendingOrder)
         self.applications.model.sort(column, header.sortIndicatorOrder())
+        self.applications.set_quick_filters(s.quick_filters())
         view = s.view()
         self.sidebar.setCurrentRow(VIEWS.index(view) if view in VIEWS else 0)
 
@@ -364,7 +368,7 @@ class MainWindow(QMainWindow):
             model = self.applications.model
             text = self.tr("%1 applications").replace("%1", f"{model.total:,}")
             if model.filters.search or model.filters.stages or model.filters.kinds or (
-                    model.filters.tag or model.filters.applied_from):
+                    model.filters.tag or model.filters.applied_from or model.filters.applied_to):
                 text = self.tr("%1 matching").replace("%1", f"{model.total:,}")
         self.count_label.setText(text)
 

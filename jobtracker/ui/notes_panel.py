@@ -23,6 +23,7 @@ from jobtracker.errors import JobTrackerError
 from jobtracker.tracker import ApplicationDetail
 from jobtracker.tracker.rows import NoteRow
 from jobtracker.ui.formatting import format_datetime
+from jobtracker.ui.item_views import comfortable_rows, row_height
 from jobtracker.ui.markdown_render import render
 from jobtracker.ui.undo_commands import Editor
 
@@ -45,9 +46,12 @@ class NotesPanel(QWidget):
         self._editor = editor
         self._detail: ApplicationDetail | None = None
         self._editing: int | None = None  # note id, or 0 for a new note
+        self._editing_old = ""  # the text of the note being edited, for undo
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Notes"))
-        self.list.setMaximumHeight(110)
+        comfortable_rows(self.list)
+        # Four notes in view; more scroll.
+        self.list.setMaximumHeight(4 * row_height(self.list) + 2 * self.list.frameWidth())
         self.list.currentItemChanged.connect(self._note_chosen)
         self.times = QLabel(self)
         self.viewer = QTextBrowser(self)
@@ -149,6 +153,7 @@ class NotesPanel(QWidget):
         if note is None:
             return
         self._editing = note.id
+        self._editing_old = note.body
         self.editor.setPlainText(note.body)
         self._set_mode(editing=True)
         self.editor.setFocus()
@@ -159,15 +164,18 @@ class NotesPanel(QWidget):
             return True
         body = self.editor.toPlainText()
         try:
-            if self._editing == 0:
-                self._editor.tracker.add_note(self._detail.id, body)
+            editing, self._editing = self._editing, None
+            if editing == 0:
+                self._editor.add_note(self._detail.id, body)
             else:
-                self._editor.tracker.edit_note(self._editing, body)
+                self._editor.edit_note(editing, body, self._editing_old)
         except JobTrackerError as error:
+            self._editing = editing
             QMessageBox.warning(self, self.tr("Note not saved"), str(error))
             return False
-        self._editing = None
-        self._editor.changed.emit()
+        # An unchanged edit pushes nothing, so nothing re-reads the panel: leave the editor.
+        self._set_mode(editing=False)
+        self._note_chosen()
         return True
 
     def save_draft(self) -> None:
@@ -183,12 +191,8 @@ class NotesPanel(QWidget):
         self._note_chosen()
 
     def delete_current(self) -> None:
-        """Delete the selected note after asking."""
+        """Delete the selected note (Undo brings it back)."""
         note = self._current()
-        if note is None:
+        if note is None or self._detail is None:
             return
-        answer = QMessageBox.question(self, self.tr("Delete note"),
-                                      self.tr("Delete this note? This cannot be undone."))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._editor.tracker.delete_note(note.id)
-            self._editor.changed.emit()
+        self._editor.delete_note(self._detail.id, note.id)

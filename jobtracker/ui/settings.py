@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from PySide6.QtCore import QByteArray, QSettings
 
 THEMES = ("system", "light", "dark")
 DATE_FORMATS = ("iso", "short", "long")
+
+
+@dataclass(frozen=True)
+class QuickFilters:
+    """The choices of the applications filter bar (None: all)."""
+
+    stage: str | None = None
+    status: int = 0  # index: open and closed, open, closed
+    tag: str | None = None
+    days: int | None = None  # a preset, or -1 for the custom range below
+    applied_from: dt.date | None = None
+    applied_to: dt.date | None = None
 
 
 class Settings:
@@ -71,6 +86,35 @@ class Settings:
     def set_view(self, name: str) -> None:
         """Remember the view shown."""
         self.q.setValue("window/view", name)
+
+    def quick_filters(self) -> QuickFilters:
+        """The filter bar as last left."""
+        def text(key: str) -> str | None:
+            value = self.q.value(key)
+            return str(value) if value not in (None, "") else None
+
+        def day(key: str) -> dt.date | None:
+            try:
+                return dt.date.fromisoformat(text(key) or "")
+            except ValueError:
+                return None
+
+        days = text("filters/days")
+        return QuickFilters(stage=text("filters/stage"), status=self._int("filters/status", 0),
+                            tag=text("filters/tag"),
+                            days=int(days) if days and days.lstrip("-").isdigit() else None,
+                            applied_from=day("filters/applied_from"),
+                            applied_to=day("filters/applied_to"))
+
+    def set_quick_filters(self, choice: QuickFilters) -> None:
+        """Remember the filter bar."""
+        self.q.setValue("filters/stage", choice.stage or "")
+        self.q.setValue("filters/status", choice.status)
+        self.q.setValue("filters/tag", choice.tag or "")
+        self.q.setValue("filters/days", "" if choice.days is None else str(choice.days))
+        for key, value in (("filters/applied_from", choice.applied_from),
+                           ("filters/applied_to", choice.applied_to)):
+            self.q.setValue(key, value.isoformat() if value else "")
 
     # -- preferences ---------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Completion of the last tag in a comma-separated tags field."""
+"""Completion of the last item in a comma-separated field (tags, interviewers)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,23 @@ from PySide6.QtWidgets import QCompleter, QLineEdit
 
 
 class TagsCompleter(QCompleter):
-    """Completes the word after the last comma, keeping the tags before it."""
+    """Completes the word after the last comma, keeping the items before it."""
 
-    def __init__(self, edit: QLineEdit) -> None:
+    def __init__(self, edit: QLineEdit, *, contains: bool = False) -> None:
         super().__init__(edit)
         self._model = QStringListModel(self)
         self.setModel(self._model)
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        if contains:
+            # Names: "love" should find "Ada Lovelace".
+            self.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setWidget(edit)
         self._edit = edit
         edit.textEdited.connect(self._update)
         self.activated.connect(self._insert)
 
     def set_tags(self, tags: list[str]) -> None:
-        """The known tags."""
+        """The known items, in the order they are offered."""
         self._model.setStringList(tags)
 
     def _update(self, text: str) -> None:

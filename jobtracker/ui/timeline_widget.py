@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -23,7 +24,10 @@ from PySide6.QtWidgets import (
 from jobtracker.errors import ValidationError
 from jobtracker.tracker import ApplicationDetail
 from jobtracker.ui.formatting import format_date, from_qdate, to_qdate
+from jobtracker.ui.item_views import comfortable_rows
 from jobtracker.ui.undo_commands import Editor
+
+EventRole = Qt.ItemDataRole.UserRole + 2
 
 
 class TimelineWidget(QWidget):
@@ -40,9 +44,13 @@ class TimelineWidget(QWidget):
         self.tree.setHeaderLabels([self.tr("Date"), self.tr("Stage"), self.tr("From"),
                                    self.tr("Note")])
         self.tree.setRootIsDecorated(False)
+        comfortable_rows(self.tree)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().resizeSection(0, 110)
         self.tree.header().resizeSection(1, 120)
+        # The note takes what is left, so the columns never need a horizontal scrollbar.
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(self._event_chosen)
 
         self.stage_combo = QComboBox(self)
@@ -91,6 +99,7 @@ class TimelineWidget(QWidget):
                                     event.from_stage or "", event.note or ""])
             item.setData(0, Qt.ItemDataRole.UserRole, event.id)
             item.setData(0, Qt.ItemDataRole.UserRole + 1, event.occurred_on)
+            item.setData(0, EventRole, event)
             if colors.get(event.to_stage):
                 item.setForeground(1, QBrush(QColor(colors[event.to_stage])))
             self.tree.addTopLevelItem(item)
@@ -135,11 +144,9 @@ class TimelineWidget(QWidget):
 
     def _remove(self) -> None:
         item = self.tree.currentItem()
-        if item is None:
+        if item is None or self._detail is None:
             return
         try:
-            self._editor.tracker.undo_stage_event(int(item.data(0, Qt.ItemDataRole.UserRole)))
+            self._editor.remove_event(self._detail.id, item.data(0, EventRole))
         except ValidationError as error:
             self._show_error(error)
-            return
-        self._editor.changed.emit()

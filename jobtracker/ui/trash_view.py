@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from jobtracker.tracker import ApplicationFilter, Tracker
 from jobtracker.ui.applications_model import STAGE_COLUMN, ApplicationsModel, IdRole
+from jobtracker.ui.item_views import comfortable_rows
 from jobtracker.ui.stage_delegate import StageChipDelegate
 
 
@@ -40,6 +41,7 @@ class TrashView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        comfortable_rows(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.hint = QLabel(self.tr("Deleted applications stay here until you delete them "
                                    "for good."), self)

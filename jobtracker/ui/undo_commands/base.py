@@ -1,0 +1,61 @@
+"""The base of every undoable action: a QUndoCommand that calls tracker use cases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from jobtracker.errors import JobTrackerError
+
+if TYPE_CHECKING:
+    from jobtracker.tracker import Tracker
+    from jobtracker.ui.undo_commands import Editor
+
+
+# Commands name themselves with ``translate("UndoCommands", "...")`` at the literal, which
+# is the form pyside6-lupdate extracts (the Edit menu shows the names).
+translate = QCoreApplication.translate
+
+
+class TrackerCommand(QUndoCommand):
+    """A command whose ``do``/``undo_action`` call use cases; failures are reported, not raised."""
+
+    def __init__(self, editor: Editor, text: str) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.skip_next_redo = False
+
+    @property
+    def tracker(self) -> Tracker:
+        """The tracker the editor works on now."""
+        return self.editor.tracker
+
+    def do(self) -> None:
+        """Perform the action (raises ValidationError when refused)."""
+        raise NotImplementedError
+
+    def undo_action(self) -> None:
+        """Reverse the action."""
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.skip_next_redo:
+            self.skip_next_redo = False
+            return
+        self._guarded(self.do)
+
+    def undo(self) -> None:
+        self._guarded(self.undo_action)
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        # Qt calls undo/redo from a slot: an exception there cannot reach the
+        # caller, so a refusal (the row was purged meanwhile) becomes a message.
+        try:
+            action()
+        except JobTrackerError as error:
+            self.setObsolete(True)
+            self.editor.failed.emit(str(error))
+        self.editor.changed.emit()
