@@ -77,6 +77,15 @@ def test_undo_stage_event_restores_the_previous_stage(tracker: Tracker):
         tracker.undo_stage_event(app.events[0].id)
 
 
+def test_undoing_the_move_that_applied_clears_the_applied_date(tracker: Tracker):
+    app_id = _add(tracker)
+    event_id = tracker.move_stage(app_id, "Applied", on=D(2026, 11, 20))
+    assert tracker.get_application(app_id).applied_on == D(2026, 11, 20)
+    tracker.undo_stage_event(event_id)
+    app = tracker.get_application(app_id)
+    assert (app.stage, app.applied_on) == ("Saved", None)
+
+
 def test_move_refuses_unknown_stage_future_date_and_no_op(tracker: Tracker):
     app_id = _add(tracker)
     with pytest.raises(ValidationError, match="valid stages: Saved, Applied"):
