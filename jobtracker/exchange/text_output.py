@@ -4,32 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import enum
 import json
 import shutil
 from collections.abc import Iterable
 from typing import Any
 
 from jobtracker import money
+from jobtracker.plain import plain
 from jobtracker.tracker.rows import ApplicationDetail, ApplicationRow, Stats
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    return value
-
-
 def _as_dict(obj: Any) -> dict[str, Any]:
-    return {field.name: _plain(getattr(obj, field.name)) for field in dataclasses.fields(obj)}
+    return {field.name: plain(getattr(obj, field.name)) for field in dataclasses.fields(obj)}
 
 
 def rows_as_json(rows: Iterable[ApplicationRow]) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import enum
 import io
 from typing import Any
 
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 from jobtracker import __version__, migrations
 from jobtracker.errors import InputFileError
 from jobtracker.models import Base, Document, UTCDateTime
+from jobtracker.plain import plain
 from jobtracker.tracker.files import FilesMixin
 
 BACKUP_FORMAT = "jobtracker-backup"
@@ -29,16 +29,6 @@ def _tables() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
-def _to_json(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 class BackupMixin(FilesMixin):
     """Lossless export and merge-import of the whole database."""
 
@@ -50,7 +40,7 @@ class BackupMixin(FilesMixin):
             for table in _tables():
                 order = list(table.primary_key.columns)
                 tables[table.name] = [
-                    {key: _to_json(value) for key, value in row._mapping.items()}
+                    {key: plain(value) for key, value in row._mapping.items()}
                     for row in session.execute(select(table).order_by(*order))
                 ]
             for (digest,) in session.execute(select(Document.sha256)):
@@ -62,7 +52,7 @@ class BackupMixin(FilesMixin):
             "version": BACKUP_VERSION,
             "schema": migrations.HEAD,
             "app_version": __version__,
-            "exported_at": _to_json(self._now()),
+            "exported_at": plain(self._now()),
             "tables": tables,
             "files": files,
         }
