@@ -8,6 +8,7 @@ CORE_MODULES = [
     "jobtracker.exchange.csv_export", "jobtracker.exchange.csv_import",
     "jobtracker.exchange.json_backup", "jobtracker.exchange.text_output", "jobtracker.demo",
     "jobtracker.money", "jobtracker.paths", "jobtracker.migrations", "jobtracker.tracker.stages",
+    "jobtracker.importers", "jobtracker.importers.to_application", "jobtracker.plain",
 ]
 
 
