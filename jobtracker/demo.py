@@ -53,20 +53,20 @@ class _Weighted(Generic[T]):
 
 # Company names are two invented words, "Northwind Analytics"; any likeness is chance.
 _NAME_FIRST = """
-    Northwind Bluefin Copperleaf Silverline Brightwater Redwood Ironbark Clearpath Stonebridge
-    Tidewater Fernhill Larkspur Meadowlark Granite Juniper Kestrel Nimbus Orchard Pinecrest
-    Riverbend Saltmarsh Thistle Umber Willow Yellowtail Zephyr Alder Birchwood Driftwood Emberly
-    Foxglove Glacier Indigo Lantern Marigold Nettle Oakmoss Pebble Quill Rook Sable Tamarack
-    Upland Verdant Wren Basalt Cinder Dune Fjord Garnet Heron Kelp Loam Mosaic Opal Prairie
-    Trellis Vale Wharf Bramble Cairn Eastgate Gull Hearth Inlet Jetty Knoll Lagoon Moor Ashgrove
-    Bellwether Bluebell Brackenridge Calico Cedarline Clover Coppergate Crestline Cypress Dawnlight
-    Deepwell Elderberry Fairwind Fennel Firefly Flintlock Gildersleeve Goldcrest Greenhollow
-    Hawthorn Highmoor Hollybrook Ironwood Lakeshore Lindenfield Longbow Marbleway Mistral Moonbeam
-    Mossbank Netherby Northgate Oakhurst Otterburn Palisade Parchment Pinewood Primrose Quarryside
-    Ravenhill Redfern Rosemoor Rushmere Sandpiper Seabright Shorewood Skylark Snowberry Starling
-    Stillwater Sunderland Sweetbriar Thornbury Timberline Topaz Wayfarer Westbrook Whitethorn
-    Wildflower Windrush Wolfsbane Woodlark Yarrow Amberfield Anvil Aspenridge Bayleaf Blackwater
-    Bridgewater Brookfield Caraway Chestnut Cobblestone Crowfoot Darkwater Eastwind Evergreen
+    Northwind Bluefin Brightwater Ironbark Stonebridge Fernhill Larkspur Meadowlark Kestrel Orchard
+    Pinecrest Riverbend Saltmarsh Thistle Umber Willow Yellowtail Zephyr Alder Birchwood Driftwood
+    Emberly Foxglove Glacier Lantern Marigold Nettle Oakmoss Pebble Quill Sable Tamarack Upland
+    Verdant Wren Basalt Cinder Dune Fjord Garnet Heron Kelp Loam Opal Prairie Trellis Vale Wharf
+    Bramble Cairn Eastgate Gull Hearth Inlet Jetty Knoll Lagoon Moor Ashgrove Bellwether Bluebell
+    Brackenridge Calico Cedarline Clover Coppergate Crestline Cypress Dawnlight Deepwell Elderberry
+    Fairwind Fennel Flintlock Gildersleeve Goldcrest Greenhollow Hawthorn Highmoor Hollybrook
+    Ironwood Lakeshore Lindenfield Longbow Marbleway Mistral Moonbeam Mossbank Netherby Northgate
+    Oakhurst Otterburn Parchment Pinewood Primrose Quarryside Ravenhill Redfern Rosemoor Rushmere
+    Sandpiper Seabright Shorewood Snowberry Stillwater Sweetbriar Thornbury Timberline Wayfarer
+    Westbrook Whitethorn Wildflower Windrush Woodlark Yarrow Amberfield Aspenridge Bayleaf Caraway
+    Chestnut Cobblestone Crowfoot Darkwater Eastwind Brindlecove Quillmoor Fennwick Harrowgate
+    Larchmere Mirefield Tallowbrook Corriebank Ashcombe Drumlin Glenvarra Peverell Thornmere
+    Wexcombe Yewbridge Kittiwake Saltcote Hazelmere Oxlip Rowanby Sedgefell Marrowby Tarnhollow
 """
 _NAME_SECOND = [
     ("Analytics", None), ("Systems", None), ("Labs", None), ("Software", None),
