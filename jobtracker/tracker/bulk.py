@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -22,7 +23,7 @@ from jobtracker.models import (
 )
 from jobtracker.tracker.applications import check_not_future, counts_as_applied, initial_history
 from jobtracker.tracker.base import TrackerBase
-from jobtracker.tracker.inputs import ApplicationRecord
+from jobtracker.tracker.inputs import MAX_TEXT, ApplicationRecord, required_text
 from jobtracker.tracker.rows import StageRow
 
 
@@ -79,6 +80,13 @@ class BulkMixin(TrackerBase):
                 else:
                     stage = applied if draft.applied_on else initial
                 history = self._history(record, draft.applied_on, stage, stages, by_name, today)
+                if draft.stage and history[-1][0].id != stage.id:
+                    raise ValidationError("stage", f"the stage history ends at "
+                                                   f"{history[-1][0].name}, not {stage.name}")
+                notes = [(required_text("note", body, MAX_TEXT),
+                          _timestamp("note time", written or now, now))
+                         for body, written in record.notes]
+                created = _timestamp("created_at", record.created_at or now, now)
                 applied_on = draft.applied_on
                 if applied_on is None:
                     applied_on = next((on for s, on in history
@@ -96,7 +104,6 @@ class BulkMixin(TrackerBase):
             new_ids.append(app_id)
             fields = {f.name: getattr(draft, f.name) for f in dataclasses.fields(draft)
                       if f.name not in {"company", "stage", "tags"}}
-            created = record.created_at or now
             rows["application"].append({
                 **fields, "id": app_id, "company_id": company_id, "stage_id": history[-1][0].id,
                 "applied_on": applied_on, "stage_changed_on": history[-1][1],
@@ -110,13 +117,16 @@ class BulkMixin(TrackerBase):
                     "recorded_at": now, "note": None,
                 })
                 previous = event_stage.id
-            for body, written in record.notes:
+            for body, written in notes:
                 rows["note"].append({"id": ids.next("note"), "application_id": app_id,
-                                     "body": body, "created_at": written or now,
-                                     "updated_at": written or now})
+                                     "body": body, "created_at": written,
+                                     "updated_at": written})
             for interview in interviews:
-                rows["interview"].append({"id": ids.next("interview"), "application_id": app_id,
-                                          **dataclasses.asdict(interview)})
+                # A shallow copy: dataclasses.asdict deep-copies every datetime.
+                rows["interview"].append({
+                    "id": ids.next("interview"), "application_id": app_id,
+                    **{f.name: getattr(interview, f.name)
+                       for f in dataclasses.fields(interview)}})
             for tag in draft.tags:
                 tag_id = tags.get(tag.casefold())
                 if tag_id is None:
@@ -155,6 +165,14 @@ class BulkMixin(TrackerBase):
             check_not_future("stage date", on, today)
             history.append((event_stage, on))
         return history
+
+
+def _timestamp(field: str, value: dt.datetime, now: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        raise ValidationError(field, "needs a time zone")
+    if value > now:
+        raise ValidationError(field, f"{value.isoformat()} is in the future")
+    return value
 
 
 class _IdAllocator:

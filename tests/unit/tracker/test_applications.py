@@ -161,3 +161,20 @@ def test_empty_trash_only_purges_trashed(tracker: Tracker):
 def test_timestamps_are_utc(tracker: Tracker):
     app = tracker.get_application(_add(tracker))
     assert app.created_at.utcoffset() == dt.timedelta(0)
+
+
+@pytest.mark.parametrize(("record", "message"), [
+    ({"notes": (("   ", None),)}, "note: record 1: must not be empty"),
+    ({"notes": (("a\x00b", None),)}, "NUL"),
+    ({"notes": (("later", dt.datetime(2028, 1, 2, tzinfo=dt.UTC)),)}, "in the future"),
+    ({"notes": (("naive", dt.datetime(2026, 1, 2)),)}, "needs a time zone"),
+    ({"created_at": dt.datetime(2026, 1, 1)}, "needs a time zone"),
+    ({"events": (("Applied", D(2026, 11, 1)),)}, "history ends at Applied, not Saved"),
+])
+def test_bulk_records_are_checked_like_single_actions(tracker: Tracker, record, message):
+    from jobtracker.tracker import ApplicationRecord
+
+    draft = ApplicationInput(title="Engineer", company="Acme", stage="Saved")
+    with pytest.raises(ValidationError, match=message):
+        tracker.import_records([ApplicationRecord(draft, **record)])
+    assert tracker.count_applications() == 0
