@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH",
                         help="database file (default: $JOBTRACKER_DB, else the per-user data "
                              "folder)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="start the desktop app on a temporary database (or --db), show "
+                             "the window with its data, and exit: 0 when everything works")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     add = commands.add_parser("add", help="add an application; prints its id")
@@ -157,6 +160,13 @@ def build_parser() -> argparse.ArgumentParser:
     export_json = export_kinds.add_parser("json", help="everything, lossless")
     export_json.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     export_json.set_defaults(run=cmd_export_json)
+    export_ics = export_kinds.add_parser("ics", help="interviews and dated tasks as iCalendar "
+                                                     "(RFC 5545)")
+    export_ics.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    export_ics.set_defaults(run=cmd_export_ics)
+    export_vcard = export_kinds.add_parser("vcard", help="contacts as vCard 4.0")
+    export_vcard.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    export_vcard.set_defaults(run=cmd_export_vcard)
 
     imp = commands.add_parser("import", help="read applications from a file")
     import_kinds = imp.add_subparsers(dest="kind", metavar="KIND", required=True)
@@ -215,6 +225,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.smoke_test:
+        if args.command is not None:
+            parser.error("--smoke-test takes no command")
+        from jobtracker.ui.smoke import run_smoke_test
+
+        return run_smoke_test(args.db)
     try:
         if args.command is None:
             return _open_app(args, args_list)
@@ -511,6 +527,38 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     json.dump(payload, out, ensure_ascii=False, indent=1)
     out.write("\n")
     finish()
+    return 0
+
+
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    """Write interviews (and dated tasks) as an iCalendar file."""
+    import io
+
+    from jobtracker.exchange.ics_export import write_ics
+
+    with _tracker(args) as tracker:
+        entries = tracker.calendar_entries()
+    buffer = io.BytesIO()
+    count = write_ics(entries, buffer)
+    out, finish = _out(args.output, newline="")
+    out.write(buffer.getvalue().decode("utf-8"))
+    finish()
+    if args.output:
+        print(f"{count} calendar entries written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_export_vcard(args: argparse.Namespace) -> int:
+    """Write contacts as vCard 4.0."""
+    from jobtracker.exchange.vcard_export import write_vcards
+
+    with _tracker(args) as tracker:
+        contacts = tracker.list_contacts()
+    out, finish = _out(args.output, newline="")
+    count = write_vcards(contacts, out)
+    finish()
+    if args.output:
+        print(f"{count} contacts written to {args.output}", file=sys.stderr)
     return 0
 
 

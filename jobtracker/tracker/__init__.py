@@ -1,7 +1,8 @@
 """The use cases: the only way the UI and the CLI read or change data.
 
 ``Tracker`` is one facade over subject mixins (applications, stages,
-listing, activity, people, files, duplicates, stats, bulk, backup); each public method is one user
+listing, activity, people, files, duplicates, stats, insights, bulk,
+backup); each public method is one user
 action in one transaction.
 """
 
@@ -23,6 +24,7 @@ from jobtracker.tracker.inputs import (
     InterviewInput,
     SnapshotInput,
 )
+from jobtracker.tracker.insights import InsightsMixin
 from jobtracker.tracker.listing import ListingMixin
 from jobtracker.tracker.people import PeopleMixin
 from jobtracker.tracker.rows import (
@@ -63,6 +65,7 @@ class Tracker(
     FilesMixin,
     DuplicatesMixin,
     StatsMixin,
+    InsightsMixin,
     BulkMixin,
 ):
     """Every use case of JobTracker over one open database."""

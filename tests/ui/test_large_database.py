@@ -37,9 +37,8 @@ def test_fifty_thousand_applications(qtbot: QtBot, make_window, db_path, ui_trac
         started = time.perf_counter()
         model.sort(column)
         sort_timings[column] = round(time.perf_counter() - started, 3)
-    print("sort", sort_timings)
-    assert max(sort_timings.values()) < 3.0, sort_timings
-    # Generous bounds for a loaded 2-core CI machine; typically far below.
-    assert opened < 5, opened
-    assert max(timings) < 1.0, timings
-    print(f"open {opened:.3f}s, search per keystroke {[f'{t:.3f}' for t in timings]}")
+        assert model.rowCount() == PAGE_SIZE  # still paged after every sort
+    # Timings are reported, not asserted: speed goals live in benchmarks as ratios
+    # against a bare baseline, never as absolute seconds in a test.
+    print(f"open {opened:.3f}s, search per keystroke {[f'{t:.3f}' for t in timings]}, "
+          f"sort {sort_timings}")
