@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import http.server
+import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,12 +28,16 @@ from jobtracker.tracker import ApplicationInput, ContactInput, Tracker
 from jobtracker.ui.app import make_application
 from jobtracker.ui.applications_view import CUSTOM
 from jobtracker.ui.contact_dialog import ContactDialog
+from jobtracker.ui.import_url_dialog import ImportUrlDialog
 from jobtracker.ui.interview_dialog import InterviewDialog
 from jobtracker.ui.main_window import MainWindow
 from jobtracker.ui.new_application_dialog import NewApplicationDialog
 from jobtracker.ui.preferences_dialog import PreferencesDialog
 from jobtracker.ui.settings import Settings
 from jobtracker.ui.theme import apply_theme
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from insight_shots import shoot_insights
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1360, 820)
@@ -67,6 +76,103 @@ def make_sample(path: Path) -> Tracker:
     trashed = tracker.add_application(ApplicationInput("Old posting", "Nimbus Labs"))
     tracker.delete_application(trashed)
     return tracker
+
+
+POSTING_HTML = (
+    "<p>Nimbus Labs builds the scheduling platform that 4,000 clinics rely on every day. "
+    "We are looking for a <b>Platform Engineer</b> to make our deployments boring.</p>"
+    "<h3>What you will do</h3><ul><li>Own our Kubernetes clusters and the CI/CD pipeline"
+    "</li><li>Cut build times and cloud costs</li><li>Mentor two junior engineers</li></ul>"
+    "<h3>What you bring</h3><ul><li>4+ years running production systems</li>"
+    "<li>Terraform, Python or Go</li></ul>"
+    '<p>Questions? <a href="https://nimbus.example/careers">See our careers page</a>.</p>'
+    '<img src="https://tracker.example/pixel.gif">')
+CHANGED_HTML = POSTING_HTML.replace("Mentor two junior engineers",
+                                    "Mentor three junior engineers").replace(
+    "<li>Terraform, Python or Go</li>", "<li>Terraform, Python or Go</li>"
+    "<li>On-call one week in six</li>")
+
+
+def posting_page(description: str) -> bytes:
+    """A posting page with JSON-LD, as a job board would serve it."""
+    data = {
+        "@context": "https://schema.org/", "@type": "JobPosting", "title": "Platform Engineer",
+        "description": description, "datePosted": "2026-11-20",
+        "employmentType": "FULL_TIME", "jobLocationType": "TELECOMMUTE",
+        "hiringOrganization": {"@type": "Organization", "name": "Nimbus Labs"},
+        "applicantLocationRequirements": {"@type": "Country", "name": "Germany"},
+        "baseSalary": {"@type": "MonetaryAmount", "currency": "EUR",
+                       "value": {"@type": "QuantitativeValue", "minValue": 70000,
+                                 "maxValue": 85000, "unitText": "YEAR"}},
+    }
+    return (f"<html><head><title>Platform Engineer</title><script type=\"application/ld+json\">"
+            f"{json.dumps(data)}</script></head><body></body></html>").encode()
+
+
+@contextmanager
+def posting_server(pages: dict[str, bytes]) -> Iterator[str]:
+    """Serve ``pages`` on 127.0.0.1 (the screenshots import through the real fetch)."""
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = pages.get(self.path, b"not found")
+            self.send_response(200 if self.path in pages else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def wait_for(app: QApplication, done: Callable[[], bool], limit: float = 15.0) -> None:
+    """Process events until ``done()`` (a background fetch finished)."""
+    end = time.monotonic() + limit
+    while not done():
+        if time.monotonic() > end:
+            raise SystemExit("a fetch did not finish in time")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def shoot_import(app: QApplication, window: MainWindow, theme: str, out: Path) -> None:
+    """The Import from URL preview, its duplicate warning, and the Posting tab with changes."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        os.environ.pop(name, None)
+    os.environ["NO_PROXY"] = "127.0.0.1,localhost"
+    pages = {"/jobs/platform-engineer": posting_page(POSTING_HTML)}
+    with posting_server(pages) as origin:
+        url = f"{origin}/jobs/platform-engineer"
+        dialog: ImportUrlDialog = window.import_from_url(url)
+        dialog.resize(1000, 600)
+        dialog.fetch()
+        wait_for(app, lambda: not dialog.fetching)
+        grab(app, dialog, out / f"import-preview-{theme}.png")
+        dialog.save()
+        settle(app)
+        again = window.import_from_url(url)
+        again.resize(1000, 640)
+        again.fetch()
+        wait_for(app, lambda: not again.fetching)
+        grab(app, again, out / f"import-duplicate-{theme}.png")
+        again.reject()
+        settle(app)
+        pages["/jobs/platform-engineer"] = posting_page(CHANGED_HTML)
+        window.detail.ui.tabs.setCurrentWidget(window.detail.ui.postingTab)
+        posting = window.detail.posting
+        posting.check_online()
+        wait_for(app, lambda: posting.ui.checkOnlineButton.isEnabled())
+        grab(app, window, out / f"posting-{theme}.png")
+        window.detail.ui.tabs.setCurrentIndex(0)
 
 
 def shoot_theme(app: QApplication, theme: str, out: Path, work: Path) -> None:
@@ -122,6 +228,7 @@ def shoot_theme(app: QApplication, theme: str, out: Path, work: Path) -> None:
     window.sidebar.setCurrentRow(2)
     grab(app, window, out / f"trash-{theme}.png")
     window.sidebar.setCurrentRow(0)
+    shoot_import(app, window, theme, out)
 
     shoot_dialog(app, NewApplicationDialog(lambda draft: 0, stages=tracker.stages(),
                                            companies=tracker.company_names(),
@@ -152,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as work:
         for theme in themes:
             shoot_theme(app, theme, args.out, Path(work))
+            shoot_insights(app, theme, args.out, Path(work))  # board, Today, dashboard, calendar
         shoot_large_text(app, args.out, Path(work))
     return 0
 

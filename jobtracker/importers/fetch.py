@@ -187,11 +187,12 @@ def _read_body(response: Any, cancel: threading.Event | None, started: float,
     if declared and declared.isdigit() and int(declared) > opts.max_bytes:
         raise FetchError(f"too large: {url} is {int(declared) // 1024} KB, more than the "
                          f"{opts.max_bytes // 1024} KB limit")
-    # The deadline also holds against a server that drips bytes: a timer closes the socket.
-    timer = threading.Timer(max(0.05, opts.deadline - (time.monotonic() - started)),
-                            _abort, (response,))
-    timer.daemon = True
-    timer.start()
+    # The deadline holds against a server that drips bytes, and a cancel takes effect at
+    # once even inside a blocked read: a watchdog closes the socket under the reader.
+    done = threading.Event()
+    watchdog = threading.Thread(target=_watch, args=(response, cancel, started + opts.deadline,
+                                                     done), daemon=True)
+    watchdog.start()
     chunks: list[bytes] = []
     size = 0
     try:
@@ -217,9 +218,17 @@ def _read_body(response: Any, cancel: threading.Event | None, started: float,
                                  f"limit (decompressed)")
             chunks.append(chunk)
     finally:
-        timer.cancel()
+        done.set()
     _check(cancel, started, opts, url)
     return b"".join(chunks)
+
+
+def _watch(response: Any, cancel: threading.Event | None, deadline_at: float,
+           done: threading.Event) -> None:
+    while not done.wait(0.05):
+        if (cancel is not None and cancel.is_set()) or time.monotonic() >= deadline_at:
+            _abort(response)
+            return
 
 
 def _abort(response: Any) -> None:

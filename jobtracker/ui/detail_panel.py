@@ -21,6 +21,7 @@ from jobtracker.ui.formatting import amount_text, format_date, from_qdate, to_qd
 from jobtracker.ui.forms.ui_detail_panel import Ui_DetailPanel
 from jobtracker.ui.interviews_panel import InterviewsPanel
 from jobtracker.ui.notes_panel import NotesPanel
+from jobtracker.ui.posting_panel import PostingPanel
 from jobtracker.ui.tags_completer import TagsCompleter
 from jobtracker.ui.timeline_widget import TimelineWidget
 from jobtracker.ui.undo_commands import Editor
@@ -117,6 +118,9 @@ class DetailPanel(QWidget):
         ui.notesTabLayout.addWidget(self.notes)
         self.contacts = ContactsPanel(editor, parent=ui.contactsTab)
         ui.contactsTabLayout.addWidget(self.contacts)
+        self.posting = PostingPanel(editor, parent=ui.postingTab)
+        ui.postingTabLayout.addWidget(self.posting)
+        self.posting.message.connect(self.message)
 
         text = self._commit_text
         ui.titleEdit.editingFinished.connect(lambda: text("title", ui.titleEdit.text()))
@@ -261,6 +265,7 @@ class DetailPanel(QWidget):
         self.interviews.show_detail(detail)
         self.notes.show_detail(detail)
         self.contacts.show_detail(detail)
+        self.posting.show_detail(detail)
 
     # -- committing edits --------------------------------------------------------------------
 

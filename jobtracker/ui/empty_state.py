@@ -10,9 +10,10 @@ from jobtracker.ui.icons import themed_icon
 
 
 class EmptyState(QWidget):
-    """Add your first application, import one (later), or try sample data."""
+    """Add your first application, import one from a URL, or try sample data."""
 
     add_clicked = Signal()
+    import_clicked = Signal()
     sample_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -38,12 +39,13 @@ class EmptyState(QWidget):
         self.add_button.setDefault(True)
         self.import_button = QPushButton(themed_icon("import"),
                                          self.tr("&Import from URL"), self)
-        self.import_button.setEnabled(False)
-        self.import_button.setToolTip(self.tr("Coming soon"))
+        self.import_button.setToolTip(self.tr("Paste the link to a job posting: its details "
+                                              "and description are filled in for you"))
         self.sample_button = QPushButton(self.tr("&Try with sample data"), self)
         self.sample_button.setToolTip(self.tr("Opens a separate sample database; your own data "
                                               "is never mixed with it"))
         self.add_button.clicked.connect(self.add_clicked)
+        self.import_button.clicked.connect(self.import_clicked)
         self.sample_button.clicked.connect(self.sample_clicked)
         column = QVBoxLayout()
         column.setSpacing(12)

@@ -7,10 +7,20 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QMimeData, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,17 +29,20 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from jobtracker import APP_NAME, __version__
 from jobtracker.errors import JobTrackerError
+from jobtracker.importers import FetchOptions
 from jobtracker.tracker import ApplicationInput, Tracker
 from jobtracker.ui import formatting
 from jobtracker.ui.applications_view import ApplicationsView
@@ -39,16 +52,18 @@ from jobtracker.ui.detail_panel import DetailPanel
 from jobtracker.ui.empty_state import EmptyState
 from jobtracker.ui.forms import jobtracker_rc  # noqa: F401 - registers the icons
 from jobtracker.ui.icons import themed_icon
+from jobtracker.ui.import_url_dialog import ImportUrlDialog, clipboard_url, url_from_text
 from jobtracker.ui.new_application_dialog import NewApplicationDialog
 from jobtracker.ui.preferences_dialog import PreferencesDialog
 from jobtracker.ui.settings import Settings
 from jobtracker.ui.theme import apply_theme
 from jobtracker.ui.trash_view import TrashView
 from jobtracker.ui.undo_commands import Editor
+from jobtracker.ui.workspace import VIEW_NAMES, Workspace
 
 SEARCH_DEBOUNCE_MS = 150
 SAMPLE_COUNT = 150
-VIEWS = ("applications", "contacts", "trash")
+VIEWS = ("applications", "contacts", "trash", *VIEW_NAMES)
 
 
 def demo_db_path(home: Path) -> Path:
@@ -81,6 +96,10 @@ class MainWindow(QMainWindow):
         self.home_path = home_path or tracker.db.path
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(QIcon(":/icons/jobtracker.svg"))
+        self.setAcceptDrops(True)  # a posting link dropped anywhere opens the import
+        self.fetch_options: FetchOptions | None = None  # None: the import's own limits
+        self.fetch_pool: QThreadPool | None = None  # None: the global pool
+        self.import_dialog: ImportUrlDialog | None = None
         formatting.set_date_format(settings.date_format())
         self.editor = Editor(tracker, self)
         self.editor.changed.connect(self.refresh)
@@ -143,6 +162,7 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._make_menus_and_toolbar()
+        self.workspace = Workspace(self)  # board, Today, dashboard, calendar
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -161,6 +181,7 @@ class MainWindow(QMainWindow):
         self.applications.quick_filters_changed.connect(
             lambda: self.settings.set_quick_filters(self.applications.quick_filters()))
         self.empty_state.add_clicked.connect(self.new_application)
+        self.empty_state.import_clicked.connect(self.import_from_url)
         self.empty_state.sample_clicked.connect(self.try_sample_data)
         self.trash.changed.connect(self.refresh)
 
@@ -187,9 +208,14 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.tr("&New Application…"), self.new_application,
                                        icon="new", shortcut=key.New,
                                        tip=self.tr("Add an application"))
-        self.import_action = self._action(self.tr("&Import from URL…"), lambda: None,
-                                          icon="import", tip=self.tr("Coming soon"))
-        self.import_action.setEnabled(False)
+        self.import_action = self._action(self.tr("&Import from URL…"), self.import_from_url,
+                                          icon="import", shortcut="Ctrl+I",
+                                          tip=self.tr("Add an application from the link to "
+                                                      "its posting"))
+        # Ctrl+V outside a text field: a posting link on the clipboard opens the import.
+        self.paste_link_action = self._action(self.tr("Import &Link from Clipboard"),
+                                              self.paste_link, shortcut=key.Paste)
+        self.addAction(self.paste_link_action)
         self.delete_action = self._action(self.tr("&Delete Application"),
                                           self.delete_application, icon="delete",
                                           shortcut=key.Delete,
@@ -213,7 +239,7 @@ class MainWindow(QMainWindow):
         self.sample_action = self._action(self.tr("Try with &Sample Data"), self.try_sample_data)
         self.my_data_action = self._action(self.tr("Back to &My Data"), self.leave_demo)
         self.add_interview_action = self._action(
-            self.tr("Add &Interview…"), self._add_interview, shortcut="Ctrl+I")
+            self.tr("Add &Interview…"), self._add_interview, shortcut="Ctrl+Shift+I")
         self.add_note_action = self._action(self.tr("Add &Note"), self._add_note,
                                             shortcut="Ctrl+Shift+N")
         self.open_posting_action = self._action(self.tr("&Open Posting in Browser"),
@@ -224,7 +250,7 @@ class MainWindow(QMainWindow):
     def _make_menus_and_toolbar(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_action, self.import_action])
+        file_menu.addActions([self.new_action, self.import_action, self.paste_link_action])
         file_menu.addSeparator()
         file_menu.addActions([self.sample_action, self.my_data_action])
         file_menu.addSeparator()
@@ -316,6 +342,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Fetches still running are told to stop, so none keeps the process alive for long.
+        if self.import_dialog is not None:
+            self.import_dialog.stop(quiet=True)
+        self.detail.posting.stop_check()
         self.detail.notes.save_draft()
         self.save_layout()
         super().closeEvent(event)
@@ -397,6 +427,96 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._show_new(dialog.application_id))
         dialog.open()
         return dialog
+
+    def import_from_url(self, url: str | None = None, *, start: bool = False
+                        ) -> ImportUrlDialog:
+        """Open the Import from URL dialog (one at a time), prefilled; ``start`` fetches at once."""
+        dialog = self.import_dialog
+        if dialog is None or not dialog.isVisible():
+            dialog = ImportUrlDialog(
+                self.editor, url=url or "", today=self._today(),
+                follow_up_days=self.settings.follow_up_days(), options=self.fetch_options,
+                pool=self.fetch_pool, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self._show_new(dialog.application_id))
+            dialog.open_existing.connect(self._show_new)
+            dialog.snapshot_added.connect(self._show_posting)
+            dialog.destroyed.connect(lambda _obj=None: self._forget_import_dialog(dialog))
+            self.import_dialog = dialog
+            dialog.open()
+        else:
+            if url:
+                dialog.stop(quiet=True)
+                dialog.ui.urlEdit.setText(url)
+            dialog.activateWindow()
+        if start and url_from_text(dialog.ui.urlEdit.text()):
+            dialog.fetch()
+        return dialog
+
+    def _forget_import_dialog(self, dialog: ImportUrlDialog) -> None:
+        if self.import_dialog is dialog:
+            self.import_dialog = None
+
+    def _show_posting(self, application_id: int) -> None:
+        """Show an application's Posting tab (after a new copy was kept)."""
+        self._show_new(application_id)
+        self.detail.reload()
+        self.detail.ui.tabs.setCurrentWidget(self.detail.ui.postingTab)
+
+    def paste_link(self) -> None:
+        """Ctrl+V: paste into the focused text field, else import the link on the clipboard."""
+        focus = QApplication.focusWidget()
+        if _is_text_editor(focus):
+            paste = getattr(focus, "paste", None)
+            if callable(paste):
+                paste()
+            return
+        url = clipboard_url()
+        if url is None:
+            self.statusBar().showMessage(self.tr("The clipboard holds no web address to "
+                                                 "import."), 8000)
+            return
+        # Pasting a link is the request to import it: fetch at once.
+        self.import_from_url(url, start=True)
+
+    @staticmethod
+    def dropped_url(mime: QMimeData | None) -> str | None:
+        """The web address in dragged data (a link or its text), if any."""
+        if mime is None:
+            return None
+        if mime.hasUrls():
+            for link in mime.urls():
+                if link.scheme() in ("http", "https"):
+                    return link.toString()
+        return url_from_text(mime.text()) if mime.hasText() else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.dropped_url(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.dropped_url(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        url = self.dropped_url(event.mimeData())
+        if url is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.import_from_url(url, start=True)
+
+    def set_fetch_options(self, options: FetchOptions | None,
+                          pool: QThreadPool | None = None) -> None:
+        """Limits (and pool) for every fetch the window starts: imports and online checks."""
+        self.fetch_options = options
+        self.fetch_pool = pool
+        self.detail.posting.fetch_options = options
+        self.detail.posting.pool = pool
 
     def _show_new(self, application_id: int | None) -> None:
         if application_id is None:
@@ -508,6 +628,15 @@ class MainWindow(QMainWindow):
         title = APP_NAME if self.tracker.db.path == self.home_path else self.tr(
             "%1 — sample data").replace("%1", APP_NAME)
         self.setWindowTitle(title)
+
+
+def _is_text_editor(widget: QWidget | None) -> bool:
+    """Whether ``widget`` takes typed or pasted text (so Ctrl+V belongs to it)."""
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QAbstractSpinBox):
+        return not widget.isReadOnly()
+    return isinstance(widget, QComboBox) and widget.isEditable()
 
 
 __all__ = ["MainWindow", "demo_db_path"]

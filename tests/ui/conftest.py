@@ -6,16 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from jobtracker.db import open_database
+from jobtracker.importers import FetchOptions
 from jobtracker.tracker import Tracker
 from jobtracker.ui.app import make_application
 from jobtracker.ui.main_window import MainWindow
 from jobtracker.ui.settings import Settings
 
 from .helpers import NOW, TODAY
+from .loopback import LoopbackServer
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -83,3 +85,26 @@ def make_window(qtbot: QtBot, settings_path: Path, open_ui_tracker):  # type: ig
 @pytest.fixture
 def window(make_window, db_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     return make_window(db_path)
+
+
+@pytest.fixture
+def loopback(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Iterator[LoopbackServer]:
+    """A real HTTP server on 127.0.0.1; at teardown every stall ends and no worker outlives it."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
+                 "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    server = LoopbackServer()
+    yield server
+    server.release.set()
+    assert QThreadPool.globalInstance().waitForDone(10_000), "a fetch outlived its test"
+    qtbot.wait(10)  # deliver the workers' last (ignored) reports while the widgets still exist
+    server.close()
+
+
+@pytest.fixture
+def fetch_window(window: MainWindow) -> MainWindow:
+    """The main window with short network limits, so a broken test fails fast."""
+    window.set_fetch_options(FetchOptions(connect_timeout=2, read_timeout=8, deadline=10,
+                                          retries=0))
+    return window

@@ -3,6 +3,7 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -14,9 +15,10 @@ from .helpers import TODAY, add_apps, add_through_dialog, titles
 
 def test_empty_database_shows_the_empty_state(window: MainWindow) -> None:
     assert window.applications_page.currentWidget() is window.empty_state
-    assert not window.empty_state.import_button.isEnabled()
-    assert window.empty_state.import_button.toolTip() == "Coming soon"
-    assert not window.import_action.isEnabled()
+    assert window.empty_state.import_button.isEnabled()
+    assert window.import_action.isEnabled()
+    assert window.import_action.shortcut() == QKeySequence("Ctrl+I")
+    assert window.add_interview_action.shortcut() == QKeySequence("Ctrl+Shift+I")
     assert window.count_label.text() == "0 applications"
 
 

@@ -453,6 +453,11 @@ class Ui_DetailPanel(object):
         self.contactsTabLayout = QVBoxLayout(self.contactsTab)
         self.contactsTabLayout.setObjectName(u"contactsTabLayout")
         self.tabs.addTab(self.contactsTab, "")
+        self.postingTab = QWidget()
+        self.postingTab.setObjectName(u"postingTab")
+        self.postingTabLayout = QVBoxLayout(self.postingTab)
+        self.postingTabLayout.setObjectName(u"postingTabLayout")
+        self.tabs.addTab(self.postingTab, "")
 
         self.contentLayout.addWidget(self.tabs)
 
@@ -565,6 +570,10 @@ class Ui_DetailPanel(object):
         self.contactsTab.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Contacts", None))
 #endif // QT_CONFIG(accessibility)
         self.tabs.setTabText(self.tabs.indexOf(self.contactsTab), QCoreApplication.translate("DetailPanel", u"Contacts", None))
+#if QT_CONFIG(accessibility)
+        self.postingTab.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Posting", None))
+#endif // QT_CONFIG(accessibility)
+        self.tabs.setTabText(self.tabs.indexOf(self.postingTab), QCoreApplication.translate("DetailPanel", u"Posting", None))
         pass
     # retranslateUi
 

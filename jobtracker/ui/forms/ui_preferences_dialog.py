@@ -121,6 +121,19 @@ class Ui_PreferencesDialog(object):
 
         self.generalForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.dateFormatError)
 
+        self.noReplyDaysLabel = QLabel(self.generalTab)
+        self.noReplyDaysLabel.setObjectName(u"noReplyDaysLabel")
+
+        self.generalForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.noReplyDaysLabel)
+
+        self.noReplyDaysSpin = QSpinBox(self.generalTab)
+        self.noReplyDaysSpin.setObjectName(u"noReplyDaysSpin")
+        self.noReplyDaysSpin.setMinimum(1)
+        self.noReplyDaysSpin.setMaximum(365)
+        self.noReplyDaysSpin.setValue(21)
+
+        self.generalForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.noReplyDaysSpin)
+
 
         self.generalLayout.addLayout(self.generalForm)
 
@@ -183,6 +196,27 @@ class Ui_PreferencesDialog(object):
 
         self.stagesLayout.addLayout(self.stagesRow)
 
+        self.stageFollowUpRow = QHBoxLayout()
+        self.stageFollowUpRow.setObjectName(u"stageFollowUpRow")
+        self.stageFollowUpLabel = QLabel(self.stagesTab)
+        self.stageFollowUpLabel.setObjectName(u"stageFollowUpLabel")
+
+        self.stageFollowUpRow.addWidget(self.stageFollowUpLabel)
+
+        self.stageFollowUpSpin = QSpinBox(self.stagesTab)
+        self.stageFollowUpSpin.setObjectName(u"stageFollowUpSpin")
+        self.stageFollowUpSpin.setMinimum(0)
+        self.stageFollowUpSpin.setMaximum(90)
+
+        self.stageFollowUpRow.addWidget(self.stageFollowUpSpin)
+
+        self.stageFollowUpSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.stageFollowUpRow.addItem(self.stageFollowUpSpacer)
+
+
+        self.stagesLayout.addLayout(self.stageFollowUpRow)
+
         self.tabs.addTab(self.stagesTab, "")
 
         self.mainLayout.addWidget(self.tabs)
@@ -198,6 +232,8 @@ class Ui_PreferencesDialog(object):
         self.followUpDaysLabel.setBuddy(self.followUpDaysSpin)
         self.themeLabel.setBuddy(self.themeCombo)
         self.dateFormatLabel.setBuddy(self.dateFormatCombo)
+        self.noReplyDaysLabel.setBuddy(self.noReplyDaysSpin)
+        self.stageFollowUpLabel.setBuddy(self.stageFollowUpSpin)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PreferencesDialog)
@@ -219,6 +255,11 @@ class Ui_PreferencesDialog(object):
         self.followUpDaysSpin.setSpecialValueText(QCoreApplication.translate("PreferencesDialog", u"No reminder", None))
         self.themeLabel.setText(QCoreApplication.translate("PreferencesDialog", u"&Theme", None))
         self.dateFormatLabel.setText(QCoreApplication.translate("PreferencesDialog", u"Date &format", None))
+        self.noReplyDaysLabel.setText(QCoreApplication.translate("PreferencesDialog", u"&No reply after", None))
+#if QT_CONFIG(tooltip)
+        self.noReplyDaysSpin.setToolTip(QCoreApplication.translate("PreferencesDialog", u"An open application with no stage change for this long is flagged in Today and can be moved to Ghosted in one click", None))
+#endif // QT_CONFIG(tooltip)
+        self.noReplyDaysSpin.setSuffix(QCoreApplication.translate("PreferencesDialog", u" days without a stage change", None))
         self.tabs.setTabText(self.tabs.indexOf(self.generalTab), QCoreApplication.translate("PreferencesDialog", u"General", None))
         self.stagesHint.setText(QCoreApplication.translate("PreferencesDialog", u"Changes to stages are saved at once and apply to every application.", None))
 #if QT_CONFIG(accessibility)
@@ -229,6 +270,9 @@ class Ui_PreferencesDialog(object):
         self.colorStageButton.setText(QCoreApplication.translate("PreferencesDialog", u"&Colour\u2026", None))
         self.upStageButton.setText(QCoreApplication.translate("PreferencesDialog", u"Move &up", None))
         self.downStageButton.setText(QCoreApplication.translate("PreferencesDialog", u"Move &down", None))
+        self.stageFollowUpLabel.setText(QCoreApplication.translate("PreferencesDialog", u"&Follow up after a move to this stage:", None))
+        self.stageFollowUpSpin.setSuffix(QCoreApplication.translate("PreferencesDialog", u" days", None))
+        self.stageFollowUpSpin.setSpecialValueText(QCoreApplication.translate("PreferencesDialog", u"Keep the follow-up date", None))
         self.tabs.setTabText(self.tabs.indexOf(self.stagesTab), QCoreApplication.translate("PreferencesDialog", u"Stages", None))
     # retranslateUi
 

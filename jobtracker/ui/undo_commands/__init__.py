@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from jobtracker.tracker import ApplicationInput, ContactInput, InterviewInput, Tracker
+from jobtracker.tracker.inputs import SnapshotInput
 from jobtracker.tracker.rows import ContactRow, DocumentRow, EventRow, InterviewRow
 from jobtracker.ui.undo_commands.activity import (
     AddInterviewCommand,
@@ -71,6 +72,13 @@ class Editor(QObject):
                         ) -> int:
         """Add an application; undo moves it to the trash."""
         command = AddApplicationCommand(self, draft, stage_on)
+        self.push(command)
+        assert command.application_id is not None
+        return command.application_id
+
+    def add_imported_application(self, draft: ApplicationInput, snapshot: SnapshotInput) -> int:
+        """Add an application with its archived posting (one transaction); undo trashes it."""
+        command = AddApplicationCommand(self, draft, None, snapshot)
         self.push(command)
         assert command.application_id is not None
         return command.application_id

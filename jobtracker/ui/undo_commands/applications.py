@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from jobtracker.tracker import ApplicationInput
+from jobtracker.tracker.inputs import SnapshotInput
 from jobtracker.tracker.rows import EventRow
 from jobtracker.ui.undo_commands.base import TrackerCommand, translate
 
@@ -14,18 +15,20 @@ if TYPE_CHECKING:
 
 
 class AddApplicationCommand(TrackerCommand):
-    """New application; undone by trashing it, redone by restoring it."""
+    """New application (with an imported posting's snapshot); undone by trashing it."""
 
-    def __init__(self, editor: Editor, draft: ApplicationInput, stage_on: dt.date | None) -> None:
+    def __init__(self, editor: Editor, draft: ApplicationInput, stage_on: dt.date | None,
+                 snapshot: SnapshotInput | None = None) -> None:
         super().__init__(editor, translate("UndoCommands", "Add “%1”").replace("%1", draft.title))
         self.draft = draft
         self.stage_on = stage_on
+        self.snapshot = snapshot
         self.application_id: int | None = None
 
     def do(self) -> None:
         if self.application_id is None:
-            self.application_id = self.tracker.add_application(self.draft,
-                                                               stage_on=self.stage_on)
+            self.application_id = self.tracker.add_application(
+                self.draft, stage_on=self.stage_on, snapshot=self.snapshot)
         else:
             self.tracker.restore_application(self.application_id)
 

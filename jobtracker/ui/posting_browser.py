@@ -1,0 +1,39 @@
+"""A read-only view of an archived posting: links open in the browser, nothing is loaded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+EXTERNAL_SCHEMES = ("http", "https", "mailto")
+
+
+class PostingBrowser(QTextBrowser):
+    """Shows sanitised posting HTML; never fetches a resource, opens links externally."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.base_url = QUrl()
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._open)
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        # Offline by default: an archived page must not fetch images, styles or anything
+        # else (from the web or from local files it names).
+        return None
+
+    def link_target(self, url: QUrl) -> QUrl | None:
+        """Where a clicked link goes (relative links against the posting's page), or None."""
+        target = self.base_url.resolved(url) if url.isRelative() and self.base_url.isValid() \
+            else url
+        return target if target.scheme().lower() in EXTERNAL_SCHEMES else None
+
+    def _open(self, url: QUrl) -> None:
+        target = self.link_target(url)
+        if target is not None:
+            # Following a link is the user's explicit request: the browser does the fetching.
+            QDesktopServices.openUrl(target)

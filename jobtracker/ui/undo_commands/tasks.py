@@ -1,0 +1,107 @@
+"""Undoable tasks, the one-click move to Ghosted, and moves that set a follow-up date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from jobtracker.tracker.rows import TaskRow
+from jobtracker.ui.insights_access import insights
+from jobtracker.ui.undo_commands.base import TrackerCommand, translate
+
+if TYPE_CHECKING:
+    from jobtracker.ui.undo_commands import Editor
+
+
+class AddTaskCommand(TrackerCommand):
+    """A new task; undone by deleting it."""
+
+    def __init__(self, editor: Editor, title: str, due_on: dt.date | None,
+                 application_id: int | None) -> None:
+        super().__init__(editor, translate("UndoCommands", "Add task “%1”").replace("%1", title))
+        self.title = title
+        self.due_on = due_on
+        self.application_id = application_id
+        self.task_id: int | None = None
+
+    def do(self) -> None:
+        self.task_id = self.tracker.add_task(self.title, due_on=self.due_on,
+                                             application_id=self.application_id)
+
+    def undo_action(self) -> None:
+        assert self.task_id is not None
+        self.tracker.delete_task(self.task_id)
+
+
+class SetTaskDoneCommand(TrackerCommand):
+    """A task ticked off (or reopened)."""
+
+    def __init__(self, editor: Editor, task_id: int, done: bool) -> None:
+        super().__init__(editor, translate("UndoCommands", "Complete task") if done
+                         else translate("UndoCommands", "Reopen task"))
+        self.task_id = task_id
+        self.done = done
+
+    def do(self) -> None:
+        self.tracker.set_task_done(self.task_id, self.done)
+
+    def undo_action(self) -> None:
+        self.tracker.set_task_done(self.task_id, not self.done)
+
+
+class DeleteTaskCommand(TrackerCommand):
+    """A task removed; undo adds the same task back."""
+
+    def __init__(self, editor: Editor, task: TaskRow) -> None:
+        super().__init__(editor, translate("UndoCommands", "Delete task “%1”")
+                         .replace("%1", task.title))
+        self.task = task
+        self.task_id = task.id
+
+    def do(self) -> None:
+        self.tracker.delete_task(self.task_id)
+
+    def undo_action(self) -> None:
+        self.task_id = self.tracker.add_task(self.task.title, due_on=self.task.due_on,
+                                             application_id=self.task.application_id)
+        if self.task.done_at is not None:
+            self.tracker.set_task_done(self.task_id)
+
+
+class MarkGhostedCommand(TrackerCommand):
+    """An application that never answered, moved to Ghosted; undone by removing that event."""
+
+    def __init__(self, editor: Editor, application_id: int, label: str) -> None:
+        super().__init__(editor, translate("UndoCommands", "Mark “%1” as ghosted")
+                         .replace("%1", label))
+        self.application_id = application_id
+        self.event_id: int | None = None
+
+    def do(self) -> None:
+        self.event_id = insights(self.tracker).mark_ghosted(self.application_id)
+
+    def undo_action(self) -> None:
+        assert self.event_id is not None
+        self.tracker.undo_stage_event(self.event_id)
+
+
+class MoveWithFollowUpCommand(TrackerCommand):
+    """A stage move that also sets the stage's default follow-up date; undo reverses both."""
+
+    def __init__(self, editor: Editor, application_id: int, stage: str,
+                 follow_up_on: dt.date, old_follow_up: dt.date | None) -> None:
+        super().__init__(editor, translate("UndoCommands", "Move to %1").replace("%1", stage))
+        self.application_id = application_id
+        self.stage = stage
+        self.follow_up_on = follow_up_on
+        self.old_follow_up = old_follow_up
+        self.event_id: int | None = None
+
+    def do(self) -> None:
+        self.event_id = self.tracker.move_stage(self.application_id, self.stage)
+        self.tracker.edit_application(self.application_id, follow_up_on=self.follow_up_on)
+
+    def undo_action(self) -> None:
+        assert self.event_id is not None
+        self.tracker.edit_application(self.application_id, follow_up_on=self.old_follow_up)
+        self.tracker.undo_stage_event(self.event_id)
