@@ -41,6 +41,11 @@ class PreferencesDialog(QDialog):
         ui.dataFileEdit.setAccessibleName(self.tr("Data file"))
         ui.openFolderButton.clicked.connect(self._open_folder)
         ui.followUpDaysSpin.setValue(settings.follow_up_days())
+        ui.noReplyDaysSpin.setValue(settings.no_reply_days())
+        # Per-stage follow-up delays (by stage id), kept on OK like the other settings.
+        self.stage_follow_up: dict[int, int] = {
+            stage.id: settings.stage_follow_up_days(stage.id) for stage in tracker.stages()}
+        ui.stageFollowUpSpin.valueChanged.connect(self._stage_follow_up_changed)
         for value, label in (("system", self.tr("Follow system")), ("light", self.tr("Light")),
                              ("dark", self.tr("Dark"))):
             ui.themeCombo.addItem(label, value)
@@ -57,7 +62,9 @@ class PreferencesDialog(QDialog):
         ui.colorStageButton.clicked.connect(self._color_stage)
         ui.upStageButton.clicked.connect(lambda: self._move_stage(-1))
         ui.downStageButton.clicked.connect(lambda: self._move_stage(1))
+        ui.stagesList.currentItemChanged.connect(lambda *_: self._show_stage_follow_up())
         self._fill_stages()
+        self._show_stage_follow_up()
 
     def _fill_stages(self, select: str | None = None) -> None:
         ui = self.ui
@@ -65,9 +72,27 @@ class PreferencesDialog(QDialog):
         for stage in self._tracker.stages():
             item = QListWidgetItem(_swatch(stage.color), stage.name)
             item.setData(Qt.ItemDataRole.UserRole, stage.name)
+            item.setData(Qt.ItemDataRole.UserRole + 1, stage.id)
             ui.stagesList.addItem(item)
             if stage.name == select:
                 ui.stagesList.setCurrentItem(item)
+
+    def _current_stage_id(self) -> int | None:
+        item = self.ui.stagesList.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole + 1)) if item else None
+
+    def _show_stage_follow_up(self) -> None:
+        stage_id = self._current_stage_id()
+        spin = self.ui.stageFollowUpSpin
+        spin.setEnabled(stage_id is not None)
+        spin.blockSignals(True)
+        spin.setValue(self.stage_follow_up.get(stage_id, 0) if stage_id is not None else 0)
+        spin.blockSignals(False)
+
+    def _stage_follow_up_changed(self, days: int) -> None:
+        stage_id = self._current_stage_id()
+        if stage_id is not None:
+            self.stage_follow_up[stage_id] = days
 
     def _current_stage(self) -> str | None:
         item = self.ui.stagesList.currentItem()
@@ -128,6 +153,9 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         ui = self.ui
         self._settings.set_follow_up_days(ui.followUpDaysSpin.value())
+        self._settings.set_no_reply_days(ui.noReplyDaysSpin.value())
+        for stage_id, days in self.stage_follow_up.items():
+            self._settings.set_stage_follow_up_days(stage_id, days)
         self._settings.set_theme(ui.themeCombo.currentData())
         self._settings.set_date_format(ui.dateFormatCombo.currentData())
         self._settings.sync()

@@ -142,6 +142,22 @@ class Settings:
         """Remember the default follow-up delay."""
         self.q.setValue("prefs/follow_up_days", days)
 
+    def no_reply_days(self) -> int:
+        """Days without a stage change after which an application is flagged 'no reply'."""
+        return max(1, min(365, self._int("prefs/no_reply_days", 21)))
+
+    def set_no_reply_days(self, days: int) -> None:
+        """Remember when silence counts as 'no reply'."""
+        self.q.setValue("prefs/no_reply_days", days)
+
+    def stage_follow_up_days(self, stage_id: int) -> int:
+        """Days after a move to the stage when a follow-up is set (0 = leave it as it is)."""
+        return max(0, min(90, self._int(f"prefs/stage_follow_up/{stage_id}", 0)))
+
+    def set_stage_follow_up_days(self, stage_id: int, days: int) -> None:
+        """Remember the follow-up delay of one stage (by id, so renames keep it)."""
+        self.q.setValue(f"prefs/stage_follow_up/{stage_id}", days)
+
     def sync(self) -> None:
         """Write to disk now."""
         self.q.sync()

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from jobtracker.tracker.rows import TaskRow
-from jobtracker.ui.insights_access import insights
 from jobtracker.ui.undo_commands.base import TrackerCommand, translate
 
 if TYPE_CHECKING:
@@ -78,7 +77,7 @@ class MarkGhostedCommand(TrackerCommand):
         self.event_id: int | None = None
 
     def do(self) -> None:
-        self.event_id = insights(self.tracker).mark_ghosted(self.application_id)
+        self.event_id = self.tracker.mark_ghosted(self.application_id)
 
     def undo_action(self) -> None:
         assert self.event_id is not None
