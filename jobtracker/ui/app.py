@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jobtracker import APP_NAME, __version__
@@ -27,6 +27,8 @@ def make_application(argv: list[str]) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(":/icons/jobtracker.svg"))
+    # Matches resources/jobtracker.desktop, so Wayland compositors pair window and launcher.
+    QGuiApplication.setDesktopFileName("jobtracker")
     # Fusion looks the same everywhere and supports the light and dark palettes.
     app.setStyle("Fusion")
     return app

@@ -54,9 +54,23 @@ def check_keyring() -> str:
         import keyring.backend
     except ImportError as error:
         raise SmokeTestError(f"the keyring module is missing ({error})") from None
-    if not entry_points(group="keyring.backends"):
+    backends = entry_points(group="keyring.backends")
+    if not backends:
         raise SmokeTestError("keyring's backends are missing (no 'keyring.backends' entry "
                              "points: the bundle lacks keyring's metadata)")
+    for backend_module in backends:
+        try:
+            backend_module.load()
+        except ImportError as error:
+            raise SmokeTestError(f"keyring backend {backend_module.name} cannot be loaded "
+                                 f"({error})") from None
+    if sys.platform.startswith("linux"):
+        # keyring's Secret Service backend hides a failed import; on Linux it is the one used.
+        try:
+            import secretstorage  # noqa: F401
+        except ImportError as error:
+            raise SmokeTestError(f"keyring's Secret Service support is missing ({error})"
+                                 ) from None
     try:
         backend = keyring.get_keyring()
     except Exception as error:
@@ -116,7 +130,7 @@ def run_smoke_test(db_path: Path | str | None = None, *, timeout: float = TIMEOU
     except ImportError as error:
         return _fail(f"a module is missing: {error}")
     except Exception as error:  # one line, no traceback: this is what an installer shows
-        return _fail(f"{type(error).__name__}: {error}")
+        return _fail(f"{type(error).__name__}: {_first_line(error)}")
     finally:
         watchdog.cancel()
     print(f"{PROG}: smoke test passed in {time.perf_counter() - started:.2f} s: {summary}",
@@ -124,9 +138,31 @@ def run_smoke_test(db_path: Path | str | None = None, *, timeout: float = TIMEOU
     return 0
 
 
+def check_migrations() -> str:
+    """The head revision of the bundled migration scripts, which must be this version's."""
+    from jobtracker import migrations
+
+    try:
+        head = migrations.script_head()
+    except Exception as error:
+        detail = _first_line(error) or "no revision found"  # script_head asserts a head
+        raise SmokeTestError(f"the migration scripts cannot be read from "
+                             f"{migrations.script_location()} ({detail})") from None
+    if head != migrations.HEAD:
+        raise SmokeTestError(f"the migration scripts in {migrations.script_location()} end at "
+                             f"{head}, not at this version's {migrations.HEAD}")
+    return head
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else ""
+
+
 def _run(db_path: Path, scratch: Path, timeout: float) -> str:
     keyring_backend = check_keyring()
     check_certificates()
+    check_migrations()
 
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QGuiApplication, QIcon, QImageReader
