@@ -175,6 +175,23 @@ def shoot_import(app: QApplication, window: MainWindow, theme: str, out: Path) -
         window.detail.ui.tabs.setCurrentIndex(0)
 
 
+def add_sample_tasks(window: MainWindow) -> None:
+    """A few tasks on the selected application: overdue, upcoming, undated and done."""
+    application_id = window.detail.application_id
+    if application_id is None:
+        return
+    tracker = window.tracker
+    today = tracker.today()
+    for title, days in (("Send the take-home exercise", -2), ("Prepare system design", 3),
+                        ("Ask about the on-call rota", None)):
+        tracker.add_task(title, application_id=application_id,
+                         due_on=None if days is None else today + dt.timedelta(days=days))
+    done = tracker.add_task("Thank-you note to the panel", application_id=application_id,
+                            due_on=today - dt.timedelta(days=4))
+    tracker.set_task_done(done)
+    window.refresh()
+
+
 def shoot_theme(app: QApplication, theme: str, out: Path, work: Path) -> None:
     """Every view in one theme."""
     apply_theme(app, theme)
@@ -194,12 +211,15 @@ def shoot_theme(app: QApplication, theme: str, out: Path, work: Path) -> None:
     window.show()
     settle(app)
     window.applications.table.selectRow(0)
+    ui = window.detail.ui
+    tabs = ui.tabs
     shots: list[tuple[str, Callable[[], object]]] = [
-        ("applications", lambda: window.detail.ui.tabs.setCurrentIndex(0)),
-        ("timeline", lambda: window.detail.ui.tabs.setCurrentIndex(1)),
-        ("interviews", lambda: window.detail.ui.tabs.setCurrentIndex(2)),
-        ("notes", lambda: window.detail.ui.tabs.setCurrentIndex(3)),
-        ("linked-contacts", lambda: window.detail.ui.tabs.setCurrentIndex(4)),
+        ("applications", lambda: tabs.setCurrentWidget(ui.detailsTab)),
+        ("timeline", lambda: tabs.setCurrentWidget(ui.timelineTab)),
+        ("interviews", lambda: tabs.setCurrentWidget(ui.interviewsTab)),
+        ("tasks", lambda: tabs.setCurrentWidget(ui.tasksTab)),
+        ("notes", lambda: tabs.setCurrentWidget(ui.notesTab)),
+        ("linked-contacts", lambda: tabs.setCurrentWidget(ui.contactsTab)),
     ]
     # Pick an application with notes and interviews so those tabs show something.
     for row in range(window.applications.model.rowCount()):
@@ -207,11 +227,12 @@ def shoot_theme(app: QApplication, theme: str, out: Path, work: Path) -> None:
         if app_row.notes_count and app_row.next_interview:
             window.applications.table.selectRow(row)
             break
+    add_sample_tasks(window)
     for name, prepare in shots:
         prepare()
         grab(app, window, out / f"{name}-{theme}.png")
     view = window.applications
-    window.detail.ui.tabs.setCurrentIndex(0)
+    tabs.setCurrentWidget(ui.detailsTab)
     view.date_filter.setCurrentIndex(view.date_filter.findData(CUSTOM))
     view.applied_from_edit.setDate(view.applied_to_edit.date().addDays(-60))
     view.date_filter.activated.emit(view.date_filter.currentIndex())
@@ -223,11 +244,11 @@ def shoot_theme(app: QApplication, theme: str, out: Path, work: Path) -> None:
     grab(app, window, out / f"search-{theme}.png")
     window.search.clear()
     window._apply_search()
-    window.sidebar.setCurrentRow(1)
+    window.show_view("contacts")
     grab(app, window, out / f"contacts-{theme}.png")
-    window.sidebar.setCurrentRow(2)
+    window.show_view("trash")
     grab(app, window, out / f"trash-{theme}.png")
-    window.sidebar.setCurrentRow(0)
+    window.show_view("applications")
     shoot_import(app, window, theme, out)
 
     shoot_dialog(app, NewApplicationDialog(lambda draft: 0, stages=tracker.stages(),

@@ -23,6 +23,7 @@ from jobtracker.ui.interviews_panel import InterviewsPanel
 from jobtracker.ui.notes_panel import NotesPanel
 from jobtracker.ui.posting_panel import PostingPanel
 from jobtracker.ui.tags_completer import TagsCompleter
+from jobtracker.ui.tasks_panel import TasksPanel
 from jobtracker.ui.timeline_widget import TimelineWidget
 from jobtracker.ui.undo_commands import Editor
 
@@ -114,6 +115,8 @@ class DetailPanel(QWidget):
         ui.timelineTabLayout.addWidget(self.timeline)
         self.interviews = InterviewsPanel(editor, parent=ui.interviewsTab)
         ui.interviewsTabLayout.addWidget(self.interviews)
+        self.tasks = TasksPanel(editor, today=today, parent=ui.tasksTab)
+        ui.tasksTabLayout.addWidget(self.tasks)
         self.notes = NotesPanel(editor, parent=ui.notesTab)
         ui.notesTabLayout.addWidget(self.notes)
         self.contacts = ContactsPanel(editor, parent=ui.contactsTab)
@@ -263,6 +266,7 @@ class DetailPanel(QWidget):
             self._loading = False
         self.timeline.show_detail(detail)
         self.interviews.show_detail(detail)
+        self.tasks.show_detail(detail)
         self.notes.show_detail(detail)
         self.contacts.show_detail(detail)
         self.posting.show_detail(detail)

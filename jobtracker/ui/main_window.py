@@ -59,11 +59,12 @@ from jobtracker.ui.settings import Settings
 from jobtracker.ui.theme import apply_theme
 from jobtracker.ui.trash_view import TrashView
 from jobtracker.ui.undo_commands import Editor
-from jobtracker.ui.workspace import VIEW_NAMES, Workspace
+from jobtracker.ui.workspace import VIEW_NAMES, ViewRole, Workspace
 
 SEARCH_DEBOUNCE_MS = 150
 SAMPLE_COUNT = 150
-VIEWS = ("applications", "contacts", "trash", *VIEW_NAMES)
+# Sidebar order, by the names saved in the settings (the stack of pages follows it).
+VIEWS = ("applications", *VIEW_NAMES, "contacts", "trash")
 
 
 def demo_db_path(home: Path) -> Path:
@@ -130,10 +131,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Views"))
         self.sidebar.setIconSize(QSize(20, 20))
-        # Board, Dashboard and Calendar join this list as they are built.
-        for icon, label in (("applications", self.tr("Applications")),
+        # The workspace's views (board, Today, ...) go in after Applications; each row keeps
+        # its view name, so nothing depends on row numbers.
+        for name, label in (("applications", self.tr("Applications")),
                             ("contacts", self.tr("Contacts")), ("trash", self.tr("Trash"))):
-            QListWidgetItem(themed_icon(icon), label, self.sidebar)
+            item = QListWidgetItem(themed_icon(name), label, self.sidebar)
+            item.setData(ViewRole, name)
         self.sidebar.setFixedWidth(max(150, self.sidebar.sizeHintForColumn(0) + 24))
         self.sidebar.currentRowChanged.connect(self._view_changed)
 
@@ -263,12 +266,13 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.preferences_action)
         view_menu = menu.addMenu(self.tr("&View"))
         self.view_actions = []
-        for number, label in enumerate((self.tr("&Applications"), self.tr("&Contacts"),
-                                        self.tr("&Trash"))):
-            action = self._action(label, partial(self.sidebar.setCurrentRow, number),
-                                  shortcut=f"Ctrl+Alt+{number + 1}")
+        for name, label in (("applications", self.tr("&Applications")),
+                            ("contacts", self.tr("&Contacts")), ("trash", self.tr("&Trash"))):
+            action = self._action(label, partial(self.show_view, name))
+            action.setData(name)
             view_menu.addAction(action)
             self.view_actions.append(action)
+        self.view_menu = view_menu
         app_menu = menu.addMenu(self.tr("&Application"))
         self.stage_menu = QMenu(self.tr("&Move to Stage"), self)
         app_menu.addMenu(self.stage_menu)
@@ -331,14 +335,14 @@ class MainWindow(QMainWindow):
         self.applications.model.sort(column, header.sortIndicatorOrder())
         self.applications.set_quick_filters(s.quick_filters())
         view = s.view()
-        self.sidebar.setCurrentRow(VIEWS.index(view) if view in VIEWS else 0)
+        self.show_view(view if self.view_row(view) >= 0 else "applications")
 
     def save_layout(self) -> None:
         """Remember window geometry, splitter, columns, sort and view."""
         self.settings.save_layout(self.saveGeometry(), self.saveState(),
                                   self.splitter.saveState(),
                                   self.applications.table.horizontalHeader().saveState())
-        self.settings.set_view(VIEWS[max(0, self.sidebar.currentRow())])
+        self.settings.set_view(self.current_view())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -363,6 +367,26 @@ class MainWindow(QMainWindow):
         self._fill_stage_menu()
         self._update_actions()
         self._update_status()
+
+    def view_row(self, name: str) -> int:
+        """The sidebar row of the view called ``name`` (-1 when there is none)."""
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            if item is not None and item.data(ViewRole) == name:
+                return row
+        return -1
+
+    def show_view(self, name: str) -> None:
+        """Switch to the view called ``name`` (one of ``VIEWS``)."""
+        row = self.view_row(name)
+        if row >= 0:
+            self.sidebar.setCurrentRow(row)
+
+    def current_view(self) -> str:
+        """The name of the view shown."""
+        item = self.sidebar.currentItem()
+        name = item.data(ViewRole) if item is not None else None
+        return str(name) if name else "applications"
 
     def _view_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(max(0, row))
@@ -521,7 +545,7 @@ class MainWindow(QMainWindow):
     def _show_new(self, application_id: int | None) -> None:
         if application_id is None:
             return
-        self.sidebar.setCurrentRow(0)
+        self.show_view("applications")
         if not self.applications.select_id(application_id):
             self.detail.show_application(application_id)
 

@@ -41,5 +41,17 @@ def apply_theme(app: QApplication, name: str) -> None:
     if name == "dark" or (name == "system"
                           and QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark):
         app.setPalette(dark_palette())
+        # Fusion outlines check boxes in a shade of the window colour, which vanishes on a
+        # dark list background: give the item-view indicators a visible frame.
+        app.setStyleSheet(_DARK_INDICATORS)
     else:
         app.setPalette(style.standardPalette())
+        app.setStyleSheet("")
+
+
+_DARK_INDICATORS = """
+QAbstractItemView::indicator { width: 14px; height: 14px; border: 1px solid #9AA0A6;
+                               border-radius: 3px; background: #232427; }
+QAbstractItemView::indicator:checked { background: #3B82F6; border-color: #3B82F6;
+                                       image: url(:/icons/check.svg); }
+"""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListWidgetItem, QMenu, QWidget
 
@@ -19,8 +19,10 @@ from jobtracker.ui.today_view import TodayView
 if TYPE_CHECKING:
     from jobtracker.ui.main_window import MainWindow
 
-# Sidebar names of these views, after the main window's own (applications, contacts, trash).
+# Sidebar names of these views, in order, between the window's Applications and Contacts.
 VIEW_NAMES = ("board", "today", "dashboard", "calendar")
+# The role of a sidebar item holding its view name (what the settings save).
+ViewRole = Qt.ItemDataRole.UserRole
 
 
 class Workspace(QObject):
@@ -58,18 +60,24 @@ class Workspace(QObject):
             ("dashboard", self.tr("Dashboard"), self.dashboard),
             ("calendar", self.tr("Calendar"), self.calendar),
         ]
-        view_menu = _menu_of(window.view_actions[-1])
-        first = window.sidebar.count()
-        for number, (icon, label, page) in enumerate(pages, start=first):
-            window.pages.addWidget(page)
-            QListWidgetItem(themed_icon(icon), label, window.sidebar)
+        # Right after Applications, in the sidebar, the stack of pages and the View menu.
+        view_menu = _menu_of(window.view_actions[0])
+        before = window.view_actions[1]  # Contacts
+        for number, (name, label, page) in enumerate(pages, start=1):
+            window.pages.insertWidget(number, page)
+            item = QListWidgetItem(themed_icon(name), label)
+            item.setData(ViewRole, name)
+            window.sidebar.insertItem(number, item)
             action = QAction(label, window)
-            action.setShortcut(QKeySequence(f"Ctrl+Alt+{number + 1}"))
-            action.triggered.connect(
-                lambda _checked=False, row=number: window.sidebar.setCurrentRow(row))
+            action.setData(name)
+            action.triggered.connect(lambda _checked=False, n=name: window.show_view(n))
             if view_menu is not None:
-                view_menu.addAction(action)
-            window.view_actions.append(action)
+                view_menu.insertAction(before, action)
+            window.view_actions.insert(number, action)
+        # Ctrl+Alt+1, 2, ... follow the sidebar's order.
+        window.view_actions.sort(key=lambda a: window.view_row(str(a.data())))
+        for number, action in enumerate(window.view_actions, start=1):
+            action.setShortcut(QKeySequence(f"Ctrl+Alt+{number}"))
         window.sidebar.setFixedWidth(max(150, window.sidebar.sizeHintForColumn(0) + 24))
 
         # File ▸ Export, just before Quit.
@@ -97,14 +105,14 @@ class Workspace(QObject):
 
     def show_today(self) -> None:
         """Bring the window up on the Today view (a reminder was clicked)."""
-        self.window.sidebar.setCurrentRow(self.window.pages.indexOf(self.today))
+        self.window.show_view("today")
         self.window.showNormal()
         self.window.activateWindow()
 
     def open_application(self, application_id: int) -> None:
         """Show an application in the Applications view with its details."""
         window = self.window
-        window.sidebar.setCurrentRow(0)
+        window.show_view("applications")
         if not window.applications.select_id(application_id):
             window.detail.show_application(application_id)
 

@@ -249,7 +249,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../jobtracker/ui/calendar_view.py" line="+128"/>
+        <location filename="../../jobtracker/ui/calendar_view.py" line="+127"/>
         <source>%1 %2 interview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,7 +526,7 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../jobtracker/ui/dashboard_view.py" line="+34"/>
+        <location filename="../../jobtracker/ui/dashboard_view.py" line="+33"/>
         <source>All time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,7 +679,7 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jobtracker/ui/detail_panel.py" line="+56"/>
+        <location filename="../../jobtracker/ui/detail_panel.py" line="+57"/>
         <location line="+5"/>
         <source>Not stated</source>
         <translation type="unfinished"></translation>
@@ -731,12 +731,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+188"/>
+        <location line="+190"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-184"/>
         <source>per year</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,7 +766,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>since %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -781,7 +781,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>Attach a document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,6 +975,12 @@
         <location line="+5"/>
         <location line="+4"/>
         <source>Interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>Tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1603,12 +1609,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jobtracker/ui/main_window.py" line="+131"/>
+        <location filename="../../jobtracker/ui/main_window.py" line="+132"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Applications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1623,7 +1629,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>You are looking at sample data. Your own data is kept separately and is untouched.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1743,17 +1749,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Application</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1783,7 +1789,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+121"/>
         <source>%1 contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2327,7 +2333,7 @@
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../jobtracker/ui/reminders.py" line="+43"/>
+        <location filename="../../jobtracker/ui/reminders.py" line="+42"/>
         <source>Interview soon: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2349,6 +2355,112 @@
     <message>
         <location line="+1"/>
         <source>%1 things need your attention today. See the Today view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TasksPanel</name>
+    <message>
+        <location filename="../../jobtracker/ui/tasks_panel.py" line="+61"/>
+        <source>New task, e.g. “Send thank-you note”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>D&amp;ue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the task a due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+189"/>
+        <source>&amp;Add Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+211"/>
+        <source>&amp;Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-210"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;lete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the task off, or open it again (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the title or due date (double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the task (Undo brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Done on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Overdue since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Type what the task is first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Save Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Re&amp;open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2423,7 +2535,7 @@
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../jobtracker/ui/today_view.py" line="+53"/>
+        <location filename="../../jobtracker/ui/today_view.py" line="+52"/>
         <source>Upcoming interviews</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2668,7 +2780,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../jobtracker/ui/undo_commands/tasks.py" line="+93"/>
+        <location filename="../../jobtracker/ui/undo_commands/tasks.py" line="+115"/>
         <source>Move to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2688,12 +2800,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../jobtracker/ui/undo_commands/tasks.py" line="-72"/>
+        <location filename="../../jobtracker/ui/undo_commands/tasks.py" line="-95"/>
         <source>Add task “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Complete task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2703,12 +2815,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>Edit task “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Delete task “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Mark “%1” as ghosted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2716,7 +2833,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../jobtracker/ui/workspace.py" line="+56"/>
+        <location filename="../../jobtracker/ui/workspace.py" line="+58"/>
         <source>Board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2736,7 +2853,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Export Interviews to Calendar (.ics)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2749,7 +2866,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../jobtracker/ui/app.py" line="+43"/>
+        <location filename="../../jobtracker/ui/app.py" line="+45"/>
         <source>Cannot open database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2757,7 +2874,7 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../jobtracker/ui/exports.py" line="+38"/>
+        <location filename="../../jobtracker/ui/exports.py" line="+37"/>
         <source>Export Interviews to Calendar</source>
         <translation type="unfinished"></translation>
     </message>

@@ -21,7 +21,7 @@ from .helpers import TODAY
 
 
 def show_board(qtbot: QtBot, window: MainWindow) -> BoardView:
-    window.sidebar.setCurrentRow(window.pages.indexOf(window.workspace.board))
+    window.show_view("board")
     board = window.workspace.board
     qtbot.waitUntil(lambda: bool(board.columns) and not board._stale)
     return board

@@ -18,7 +18,7 @@ def test_contacts_view_search_add_edit_delete(window: MainWindow, monkeypatch) -
     window.tracker.add_contact(ContactInput("Grace Hopper", "Navy", "Admiral"))
     window.tracker.add_contact(ContactInput("Ada Lovelace", "Analytical"))
     window.refresh()
-    window.sidebar.setCurrentRow(1)
+    window.show_view("contacts")
     view = window.contacts
     assert view.proxy.rowCount() == 2
     window.search.setText("navy")

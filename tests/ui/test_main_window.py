@@ -207,7 +207,7 @@ def test_trash_view_restores_and_purges(window: MainWindow) -> None:
     window.tracker.delete_application(first)
     window.tracker.delete_application(second)
     window.refresh()
-    window.sidebar.setCurrentRow(2)
+    window.show_view("trash")
     trash = window.trash
     assert trash.model.total == 2
     trash.table.selectRow(trash.model.row_of(first))
@@ -226,7 +226,7 @@ def test_layout_and_preferences_persist_across_restart(make_window, db_path: Pat
     header.moveSection(1, 0)
     header.resizeSection(2, 211)
     header.setSortIndicator(0, window.applications.table.horizontalHeader().sortIndicatorOrder())
-    window.sidebar.setCurrentRow(1)
+    window.show_view("contacts")
     splitter_state = window.splitter.saveState()
     window.settings.set_follow_up_days(3)
     window.settings.set_date_format("long")
@@ -259,3 +259,28 @@ def test_sample_data_goes_to_a_separate_file(qtbot: QtBot, window: MainWindow,
     assert window.tracker.db.path == db_path
     assert window.tracker.count_applications() == 0
     assert not window.demo_banner.isVisible()
+
+
+def test_sidebar_order_pages_and_shortcuts_follow_view_names(window: MainWindow) -> None:
+    from jobtracker.ui.main_window import VIEWS
+    assert VIEWS == ("applications", "board", "today", "dashboard", "calendar", "contacts",
+                     "trash")
+    labels = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
+    assert labels == ["Applications", "Board", "Today", "Dashboard", "Calendar", "Contacts",
+                      "Trash"]
+    pages = {"applications": window.applications_page, "board": window.workspace.board,
+             "today": window.workspace.today, "dashboard": window.workspace.dashboard,
+             "calendar": window.workspace.calendar, "contacts": window.contacts,
+             "trash": window.trash}
+    for number, name in enumerate(VIEWS, start=1):
+        window.show_view(name)
+        assert window.current_view() == name
+        assert window.pages.currentWidget() is pages[name]
+        action = window.view_actions[number - 1]
+        assert action.data() == name
+        assert action.shortcut().toString() == f"Ctrl+Alt+{number}"
+    window.view_actions[0].trigger()
+    assert window.pages.currentWidget() is window.applications_page
+    window.show_view("trash")
+    window.save_layout()
+    assert window.settings.view() == "trash"

@@ -53,11 +53,28 @@ class Editor(QObject):
         super().__init__(parent)
         self.tracker = tracker
         self.stack = QUndoStack(self)
+        # A task deleted and brought back (or re-added by redo) gets a new id: commands keep
+        # the id they were made with and look up the task's id now here.
+        self._task_ids: dict[int, int] = {}
 
     def set_tracker(self, tracker: Tracker) -> None:
         """Work on another database; the history of the old one no longer applies."""
         self.tracker = tracker
         self.stack.clear()
+        self._task_ids.clear()
+
+    def task_id(self, task_id: int) -> int:
+        """The id the task first known as ``task_id`` has now."""
+        seen = {task_id}
+        while (newer := self._task_ids.get(task_id)) is not None and newer not in seen:
+            seen.add(newer)
+            task_id = newer
+        return task_id
+
+    def task_readded(self, old_id: int, new_id: int) -> None:
+        """Remember that the task ``old_id`` came back as ``new_id``."""
+        if old_id != new_id:
+            self._task_ids[old_id] = new_id
 
     def push(self, command: TrackerCommand) -> None:
         """Do ``command`` now (raising on refusal), then make it undoable."""

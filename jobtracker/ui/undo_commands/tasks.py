@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jobtracker.tracker.rows import TaskRow
 from jobtracker.ui.undo_commands.base import TrackerCommand, translate
@@ -24,12 +24,16 @@ class AddTaskCommand(TrackerCommand):
         self.task_id: int | None = None
 
     def do(self) -> None:
-        self.task_id = self.tracker.add_task(self.title, due_on=self.due_on,
-                                             application_id=self.application_id)
+        new_id = self.tracker.add_task(self.title, due_on=self.due_on,
+                                       application_id=self.application_id)
+        if self.task_id is None:
+            self.task_id = new_id
+        else:  # redo after undo: the same task, a new id
+            self.editor.task_readded(self.task_id, new_id)
 
     def undo_action(self) -> None:
         assert self.task_id is not None
-        self.tracker.delete_task(self.task_id)
+        self.tracker.delete_task(self.editor.task_id(self.task_id))
 
 
 class SetTaskDoneCommand(TrackerCommand):
@@ -42,10 +46,28 @@ class SetTaskDoneCommand(TrackerCommand):
         self.done = done
 
     def do(self) -> None:
-        self.tracker.set_task_done(self.task_id, self.done)
+        self.tracker.set_task_done(self.editor.task_id(self.task_id), self.done)
 
     def undo_action(self) -> None:
-        self.tracker.set_task_done(self.task_id, not self.done)
+        self.tracker.set_task_done(self.editor.task_id(self.task_id), not self.done)
+
+
+class EditTaskCommand(TrackerCommand):
+    """A task's title and/or due date changed; undo puts the old values back."""
+
+    def __init__(self, editor: Editor, task_id: int, changes: dict[str, Any],
+                 old: dict[str, Any]) -> None:
+        super().__init__(editor, translate("UndoCommands", "Edit task “%1”").replace(
+            "%1", str(changes.get("title", old.get("title", "")))))
+        self.task_id = task_id
+        self.changes = changes
+        self.old = old
+
+    def do(self) -> None:
+        self.tracker.edit_task(self.editor.task_id(self.task_id), **self.changes)
+
+    def undo_action(self) -> None:
+        self.tracker.edit_task(self.editor.task_id(self.task_id), **self.old)
 
 
 class DeleteTaskCommand(TrackerCommand):
@@ -58,13 +80,14 @@ class DeleteTaskCommand(TrackerCommand):
         self.task_id = task.id
 
     def do(self) -> None:
-        self.tracker.delete_task(self.task_id)
+        self.tracker.delete_task(self.editor.task_id(self.task_id))
 
     def undo_action(self) -> None:
-        self.task_id = self.tracker.add_task(self.task.title, due_on=self.task.due_on,
-                                             application_id=self.task.application_id)
+        new_id = self.tracker.add_task(self.task.title, due_on=self.task.due_on,
+                                       application_id=self.task.application_id)
         if self.task.done_at is not None:
-            self.tracker.set_task_done(self.task_id)
+            self.tracker.set_task_done(new_id)
+        self.editor.task_readded(self.task_id, new_id)
 
 
 class MarkGhostedCommand(TrackerCommand):
