@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QCompleter, QDateEdit, QFileDialog, QListWidgetIte
 
 from jobtracker import money
 from jobtracker.errors import JobTrackerError, ValidationError
-from jobtracker.models import EmploymentType, RemotePolicy, SalaryPeriod
 from jobtracker.tracker import ApplicationDetail
+from jobtracker.ui.choice_combos import fill_choice_combos
 from jobtracker.ui.contacts_panel import ContactsPanel
 from jobtracker.ui.field_errors import FieldErrors
 from jobtracker.ui.formatting import amount_text, format_date, from_qdate, to_qdate
@@ -28,8 +28,6 @@ from jobtracker.ui.timeline_widget import TimelineWidget
 from jobtracker.ui.undo_commands import Editor
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date edits, shown as "None"
-COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "JPY",
-                     "INR")
 SALARY_FIELDS = ("salary_min", "salary_max", "salary_currency", "salary_period")
 
 
@@ -54,30 +52,8 @@ class DetailPanel(QWidget):
         font.setBold(True)
         ui.headerLabel.setFont(font)
 
-        ui.remoteCombo.addItem(self.tr("Not stated"), None)
-        for remote, label in ((RemotePolicy.REMOTE, self.tr("Remote")),
-                             (RemotePolicy.HYBRID, self.tr("Hybrid")),
-                             (RemotePolicy.ONSITE, self.tr("On-site"))):
-            ui.remoteCombo.addItem(label, remote.value)
-        ui.employmentTypeCombo.addItem(self.tr("Not stated"), None)
-        for employment, label in ((EmploymentType.FULL_TIME, self.tr("Full-time")),
-                             (EmploymentType.PART_TIME, self.tr("Part-time")),
-                             (EmploymentType.CONTRACT, self.tr("Contract")),
-                             (EmploymentType.TEMPORARY, self.tr("Temporary")),
-                             (EmploymentType.INTERNSHIP, self.tr("Internship")),
-                             (EmploymentType.VOLUNTEER, self.tr("Volunteer")),
-                             (EmploymentType.OTHER, self.tr("Other"))):
-            ui.employmentTypeCombo.addItem(label, employment.value)
-        ui.salaryCurrencyCombo.addItem("", None)
-        for code in COMMON_CURRENCIES:
-            ui.salaryCurrencyCombo.addItem(code, code)
-        ui.salaryPeriodCombo.addItem("", None)
-        for period, label in ((SalaryPeriod.YEAR, self.tr("per year")),
-                             (SalaryPeriod.MONTH, self.tr("per month")),
-                             (SalaryPeriod.WEEK, self.tr("per week")),
-                             (SalaryPeriod.DAY, self.tr("per day")),
-                             (SalaryPeriod.HOUR, self.tr("per hour"))):
-            ui.salaryPeriodCombo.addItem(label, period.value)
+        fill_choice_combos(ui.remoteCombo, ui.employmentTypeCombo, ui.salaryCurrencyCombo,
+                           ui.salaryPeriodCombo)
         for edit in (ui.appliedOnEdit, ui.followUpOnEdit):
             edit.setMinimumDate(NO_DATE)
             edit.setSpecialValueText(self.tr("None"))

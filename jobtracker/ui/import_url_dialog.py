@@ -33,10 +33,11 @@ from jobtracker.importers import (
 )
 from jobtracker.importers.fetch import check_url
 from jobtracker.importers.to_application import ImportedApplication, to_application
-from jobtracker.models import EmploymentType, RemotePolicy, SalaryPeriod, StageKind
+from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationInput
 from jobtracker.tracker.duplicates import DuplicateRow
 from jobtracker.ui.background import run_in_background
+from jobtracker.ui.choice_combos import fill_choice_combos
 from jobtracker.ui.field_errors import ERROR_COLOR, FieldErrors
 from jobtracker.ui.formatting import amount_text
 from jobtracker.ui.forms.ui_import_url_dialog import Ui_ImportUrlDialog
@@ -45,8 +46,6 @@ from jobtracker.ui.undo_commands import Editor
 log = logging.getLogger(__name__)
 
 FETCH_DEADLINE = 30.0  # seconds; the dialog stays usable meanwhile, Stop ends the wait at once
-COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "JPY",
-                     "INR")
 GONE_STATUSES = (404, 410)
 
 
@@ -113,30 +112,8 @@ class ImportUrlDialog(QDialog):
         self.setMinimumWidth(70 * self.fontMetrics().averageCharWidth() + 120)
         ui = self.ui
 
-        ui.remoteCombo.addItem(self.tr("Not stated"), None)
-        for remote, label in ((RemotePolicy.REMOTE, self.tr("Remote")),
-                              (RemotePolicy.HYBRID, self.tr("Hybrid")),
-                              (RemotePolicy.ONSITE, self.tr("On-site"))):
-            ui.remoteCombo.addItem(label, remote.value)
-        ui.employmentTypeCombo.addItem(self.tr("Not stated"), None)
-        for employment, label in ((EmploymentType.FULL_TIME, self.tr("Full-time")),
-                                  (EmploymentType.PART_TIME, self.tr("Part-time")),
-                                  (EmploymentType.CONTRACT, self.tr("Contract")),
-                                  (EmploymentType.TEMPORARY, self.tr("Temporary")),
-                                  (EmploymentType.INTERNSHIP, self.tr("Internship")),
-                                  (EmploymentType.VOLUNTEER, self.tr("Volunteer")),
-                                  (EmploymentType.OTHER, self.tr("Other"))):
-            ui.employmentTypeCombo.addItem(label, employment.value)
-        ui.salaryCurrencyCombo.addItem("", None)
-        for code in COMMON_CURRENCIES:
-            ui.salaryCurrencyCombo.addItem(code, code)
-        ui.salaryPeriodCombo.addItem("", None)
-        for period, label in ((SalaryPeriod.YEAR, self.tr("per year")),
-                              (SalaryPeriod.MONTH, self.tr("per month")),
-                              (SalaryPeriod.WEEK, self.tr("per week")),
-                              (SalaryPeriod.DAY, self.tr("per day")),
-                              (SalaryPeriod.HOUR, self.tr("per hour"))):
-            ui.salaryPeriodCombo.addItem(label, period.value)
+        fill_choice_combos(ui.remoteCombo, ui.employmentTypeCombo, ui.salaryCurrencyCombo,
+                           ui.salaryPeriodCombo)
         # A posting just found is Saved, or Applied when the application went out today.
         open_stages = [s for s in editor.tracker.stages() if s.kind == StageKind.OPEN][:2]
         for stage in open_stages:
