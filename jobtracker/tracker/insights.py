@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from jobtracker.errors import ValidationError
@@ -293,6 +293,7 @@ class InsightsMixin(TrackerBase):
             raise ValidationError("horizon_days", "must not be negative")
         today, now = self._today(), self._now()
         until = now + dt.timedelta(days=horizon_days)
+        cutoff = today - dt.timedelta(days=no_reply_days)
         with self.db.read() as session:
             stages = _Stages(self._stage_rows(session))
             live = Application.deleted_at.is_(None)
@@ -305,7 +306,11 @@ class InsightsMixin(TrackerBase):
                            Application.remote, Application.follow_up_on)
                     .join(Company, Company.id == Application.company_id)
                     .join(Stage, Stage.id == Application.stage_id)
-                    .where(live, Stage.kind.in_((StageKind.OPEN, StageKind.OFFER))))
+                    .where(live, Stage.kind.in_((StageKind.OPEN, StageKind.OFFER)),
+                       # Only the two lists below: this runs every minute for reminders,
+                       # so a long search must not read every open application.
+                       or_(Application.follow_up_on <= today,
+                           Application.stage_changed_on <= cutoff)))
             ]
             # Started at most a day ago: an interview in progress still shows.
             interviews = session.execute(
@@ -351,7 +356,6 @@ class InsightsMixin(TrackerBase):
         # Silence: an open stage at or after Applied with no change for no_reply_days,
         # and no interview on the way that explains the wait.
         floor = stages.applied or stages.initial
-        cutoff = today - dt.timedelta(days=no_reply_days)
         silent = sorted(
             (a for a in apps
              if stages.by_id[a.stage_id].kind == StageKind.OPEN and floor is not None

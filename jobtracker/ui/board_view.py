@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPalette,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -47,6 +46,7 @@ from jobtracker.tracker import ApplicationFilter, StageRow
 from jobtracker.ui.applications_model import IdRole
 from jobtracker.ui.board_model import StageColumnModel, load_board, read_card_mime
 from jobtracker.ui.card_delegate import CardDelegate, card_size
+from jobtracker.ui.lazy_view import LazyView
 from jobtracker.ui.undo_commands import Editor
 from jobtracker.ui.undo_commands.tasks import MoveWithFollowUpCommand
 
@@ -175,7 +175,7 @@ class BoardColumn(QFrame):
         self.folded.updateGeometry()
 
 
-class BoardView(QWidget):
+class BoardView(LazyView):
     """Every stage side by side; the table's filters and search decide which cards show."""
 
     selected = Signal(object)  # int | None
@@ -192,7 +192,6 @@ class BoardView(QWidget):
         self._filters = filters
         self._today = today
         self._follow_up_days = follow_up_days
-        self._stale = True
         self._current: int | None = None
         # Reloads are coalesced: an edit and the table's reset after it read the cards once.
         self._reload_timer = QTimer(self)
@@ -235,11 +234,8 @@ class BoardView(QWidget):
 
     # -- public ------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Re-read the cards now if the board shows, else when it is next shown."""
-        self._stale = True
-        if self.isVisible():
-            self._reload_timer.start()
+    def refresh_soon(self) -> None:
+        self._reload_timer.start()
 
     def column_of(self, stage: str) -> BoardColumn | None:
         """The column of ``stage`` (by name)."""
@@ -317,10 +313,8 @@ class BoardView(QWidget):
 
     # -- loading -----------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._load()
+    def refresh_now(self) -> None:
+        self._load()
 
     def _load(self) -> None:
         self._reload_timer.stop()

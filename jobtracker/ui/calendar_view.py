@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QTextCharFormat
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from jobtracker.tracker.insights import CalendarEntry
 from jobtracker.ui.applications_model import RowRole
 from jobtracker.ui.formatting import format_date, from_qdate, to_qdate
 from jobtracker.ui.item_views import comfortable_rows
+from jobtracker.ui.lazy_view import LazyView
 from jobtracker.ui.undo_commands import Editor
 
 AGENDA_DAYS = 31
@@ -133,7 +134,7 @@ class AgendaModel(QAbstractListModel):
         return "\n".join(part for part in (head, about) if part)
 
 
-class CalendarView(QWidget):
+class CalendarView(LazyView):
     """A month calendar with marked days beside the agenda of the weeks after the chosen day."""
 
     activated = Signal(int)  # application id
@@ -143,7 +144,6 @@ class CalendarView(QWidget):
         super().__init__(parent)
         self.editor = editor
         self._today = today
-        self._stale = True
         self.entries: list[CalendarEntry] = []
         self._marked: list[QDate] = []
         self.calendar = QCalendarWidget(self)
@@ -180,16 +180,8 @@ class CalendarView(QWidget):
         layout.addLayout(right, 1)
         editor.changed.connect(self.reload)
 
-    def reload(self) -> None:
-        """Re-read now if shown, else when next shown."""
-        self._stale = True
-        if self.isVisible():
-            self.load()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.load()
+    def refresh_now(self) -> None:
+        self.load()
 
     def load(self) -> None:
         """Read every interview and dated task, mark their days, fill the agenda."""

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool, QTimer, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +26,7 @@ from jobtracker.ui.background import run_in_background
 from jobtracker.ui.charts import BarChart, Chart, FunnelChart, HBarChart, SankeyChart
 from jobtracker.ui.formatting import format_date, from_qdate, to_qdate
 from jobtracker.ui.i18n import QT_TRANSLATE_NOOP
+from jobtracker.ui.lazy_view import LazyView
 from jobtracker.ui.undo_commands import Editor
 
 CUSTOM = -1
@@ -67,7 +67,7 @@ class Tile(QFrame):
         self.setAccessibleName(f"{self.caption.text()}: {text}")
 
 
-class DashboardView(QWidget):
+class DashboardView(LazyView):
     """Range selector, headline tiles and charts; numbers are computed off the UI thread."""
 
     loaded = Signal()
@@ -79,7 +79,6 @@ class DashboardView(QWidget):
         self._today = today
         self.pool = pool
         self.data: Dashboard | None = None
-        self._stale = True
         self._generation = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -169,16 +168,9 @@ class DashboardView(QWidget):
             return self._today() - dt.timedelta(days=days), None
         return None, None
 
-    def reload(self) -> None:
-        """Recompute now if the dashboard shows, else when it is next shown."""
-        self._stale = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._timer.start()
+    def refresh_now(self) -> None:
+        # Even on show, the figures are computed in a worker started from the event loop.
+        self._timer.start()
 
     def _range_changed(self) -> None:
         custom = self.range_combo.currentData() == CUSTOM

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from jobtracker.ui.applications_model import RowRole
 from jobtracker.ui.formatting import format_date, format_datetime, from_qdate, to_qdate
 from jobtracker.ui.i18n import QT_TRANSLATE_NOOP
 from jobtracker.ui.item_views import comfortable_rows
+from jobtracker.ui.lazy_view import LazyView
 from jobtracker.ui.undo_commands import Editor
 from jobtracker.ui.undo_commands.tasks import (
     AddTaskCommand,
@@ -186,7 +187,7 @@ class TodayModel(QAbstractListModel):
         return item.detail or ""
 
 
-class TodayView(QWidget):
+class TodayView(LazyView):
     """What needs doing now, with one-click actions; every change is undoable."""
 
     activated = Signal(int)  # application id
@@ -199,7 +200,6 @@ class TodayView(QWidget):
         self.editor = editor
         self._today = today
         self._no_reply_days = no_reply_days
-        self._stale = True
         self.model = TodayModel(today=today, parent=self)
         self.model.done_requested.connect(self.complete_task)
 
@@ -266,16 +266,8 @@ class TodayView(QWidget):
 
     # -- loading -----------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Re-read now if shown, else when next shown."""
-        self._stale = True
-        if self.isVisible():
-            self.load()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.load()
+    def refresh_now(self) -> None:
+        self.load()
 
     def load(self) -> None:
         """Read the Today list (a few small queries)."""
