@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -363,3 +364,99 @@ class PostingSnapshot(Base):
     description_html: Mapped[str | None] = mapped_column(Text)
     description_text: Mapped[str | None] = mapped_column(Text)
     raw_data: Mapped[str | None] = mapped_column(Text)
+
+
+class MailSecurity(enum.StrEnum):
+    """How the connection to an IMAP server is protected."""
+
+    SSL = "ssl"
+    STARTTLS = "starttls"
+    PLAIN = "plain"
+
+
+class SuggestionKind(enum.StrEnum):
+    """What a message from an employer says about an application."""
+
+    RECEIVED = "received"
+    INTERVIEW = "interview"
+    ASSESSMENT = "assessment"
+    REJECTION = "rejection"
+    OFFER = "offer"
+    OTHER = "other"
+
+
+class SuggestionStatus(enum.StrEnum):
+    """Whether the user has answered a suggestion yet."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DISMISSED = "dismissed"
+
+
+class MailAccountRow(Base):
+    """An IMAP mailbox the user asked JobTracker to read; the password lives in the keyring."""
+
+    __tablename__ = "mail_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100, collation="NOCASE"), unique=True)
+    host: Mapped[str] = mapped_column(String(255))
+    port: Mapped[int] = mapped_column(Integer)
+    security: Mapped[MailSecurity] = mapped_column(_enum(MailSecurity, "mail_security"))
+    user: Mapped[str] = mapped_column(String(320))
+    # Folder names, one per line: IMAP names may hold spaces and commas but no newline.
+    folders: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_scan_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class MailFolderState(Base):
+    """How far a folder has been read: the UID validity and the highest UID seen."""
+
+    __tablename__ = "mail_folder_state"
+    __table_args__ = (UniqueConstraint("account_id", "folder",
+                                       name="uq_mail_folder_state_account_folder"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("mail_account.id", ondelete="CASCADE"))
+    folder: Mapped[str] = mapped_column(String(500))
+    uidvalidity: Mapped[int] = mapped_column(Integer)
+    last_uid: Mapped[int] = mapped_column(Integer)
+
+
+class MailSuggestion(Base):
+    """A proposed change drawn from one message; never the message body itself."""
+
+    __tablename__ = "mail_suggestion"
+    __table_args__ = (
+        UniqueConstraint("account_id", "message_id", name="uq_mail_suggestion_account_message"),
+        Index("ix_mail_suggestion_status_date", "status", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("mail_account.id", ondelete="CASCADE"))
+    message_id: Mapped[str] = mapped_column(String(998))
+    date: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    sender: Mapped[str] = mapped_column(String(500))
+    subject: Mapped[str] = mapped_column(String(1000))
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("application.id", ondelete="SET NULL"), index=True)
+    kind: Mapped[SuggestionKind] = mapped_column(_enum(SuggestionKind, "suggestion_kind"))
+    proposed_stage: Mapped[str | None] = mapped_column(String(60))
+    interview_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # The offset the message stated, so the proposal prints as it was written.
+    interview_utc_offset_minutes: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[SuggestionStatus] = mapped_column(
+        _enum(SuggestionStatus, "suggestion_status"), default=SuggestionStatus.PENDING)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # What accepting created, so undo removes exactly that and nothing else.
+    created_stage_event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stage_event.id", ondelete="SET NULL"))
+    created_interview_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interview.id", ondelete="SET NULL"))
+    created_application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("application.id", ondelete="SET NULL"))
+    # The application accepting linked to (may differ from the proposal after an edit).
+    accepted_application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("application.id", ondelete="SET NULL"))

@@ -52,3 +52,37 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local/state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("JOBTRACKER_DB", raising=False)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[object]:
+    """The keyring swapped for an in-memory test backend (the only thing tests swap)."""
+    import keyring
+
+    from tests.memory_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def imap_server() -> Iterator[object]:
+    """A real Dovecot on 127.0.0.1 for the mail tests; skipped without dovecot, unless in CI."""
+    import os
+
+    from tests.imap_server import dovecot_binary, remove, start_imap_server
+
+    if dovecot_binary() is None:
+        if os.environ.get("CI"):
+            pytest.fail("dovecot is not installed; .ci/run installs dovecot-imapd")
+        pytest.skip("dovecot is not installed (apt install dovecot-imapd) for the IMAP tests")
+    server = start_imap_server()
+    try:
+        yield server
+    finally:
+        remove(server)

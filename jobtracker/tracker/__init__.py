@@ -2,7 +2,7 @@
 
 ``Tracker`` is one facade over subject mixins (applications, stages,
 listing, activity, people, files, duplicates, stats, insights, bulk,
-backup); each public method is one user
+backup, mail); each public method is one user
 action in one transaction.
 """
 
@@ -26,6 +26,7 @@ from jobtracker.tracker.inputs import (
 )
 from jobtracker.tracker.insights import InsightsMixin
 from jobtracker.tracker.listing import ListingMixin
+from jobtracker.tracker.mail import AcceptResult, MailMixin, SuggestionRow
 from jobtracker.tracker.people import PeopleMixin
 from jobtracker.tracker.rows import (
     ApplicationDetail,
@@ -39,6 +40,7 @@ from jobtracker.tracker.stages import StagesMixin
 from jobtracker.tracker.stats import StatsMixin
 
 __all__ = [
+    "AcceptResult",
     "ApplicationDetail",
     "ApplicationFilter",
     "ApplicationInput",
@@ -51,6 +53,7 @@ __all__ = [
     "SortKey",
     "StageRow",
     "Stats",
+    "SuggestionRow",
     "Tracker",
 ]
 
@@ -67,6 +70,7 @@ class Tracker(
     StatsMixin,
     InsightsMixin,
     BulkMixin,
+    MailMixin,
 ):
     """Every use case of JobTracker over one open database."""
 

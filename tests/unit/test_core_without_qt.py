@@ -9,6 +9,11 @@ CORE_MODULES = [
     "jobtracker.exchange.json_backup", "jobtracker.exchange.text_output", "jobtracker.demo",
     "jobtracker.money", "jobtracker.paths", "jobtracker.migrations", "jobtracker.tracker.stages",
     "jobtracker.importers", "jobtracker.importers.to_application", "jobtracker.plain",
+    "jobtracker.secrets", "jobtracker.cli_mail", "jobtracker.tracker.mail",
+    "jobtracker.mail.accounts", "jobtracker.mail.providers", "jobtracker.mail.imap",
+    "jobtracker.mail.scan", "jobtracker.mail.match", "jobtracker.mail.classify",
+    "jobtracker.mail.suggest", "jobtracker.mail.service", "jobtracker.mail.message",
+    "jobtracker.mail.when",
 ]
 
 

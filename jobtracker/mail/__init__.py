@@ -1,0 +1,1 @@
+"""Reading the user's own mailbox over IMAP, locally, into suggested stage changes (no Qt)."""
