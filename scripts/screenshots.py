@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from jobtracker import demo
+from jobtracker import backups, demo
 from jobtracker.tracker import ApplicationInput, ContactInput, Tracker
 from jobtracker.ui.app import make_application
 from jobtracker.ui.applications_view import CUSTOM
@@ -38,6 +38,7 @@ from jobtracker.ui.theme import apply_theme
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from insight_shots import shoot_insights
+from mail_shots import shoot_mail
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1360, 820)
@@ -263,8 +264,25 @@ def shoot_theme(app: QApplication, theme: str, out: Path, work: Path) -> None:
     prefs.ui.tabs.setCurrentIndex(1)
     grab(app, prefs, out / f"preferences-stages-{theme}.png")
     prefs.close()
+    shoot_backups(app, window, settings, theme, out)
     window.close()
     window.tracker.close()
+
+
+def shoot_backups(app: QApplication, window: MainWindow, settings: Settings, theme: str,
+                  out: Path) -> None:
+    """Preferences › Backups with a week of daily backups, a manual one and a pre-restore copy."""
+    path = window.tracker.db.path
+    now = dt.datetime.now().astimezone()
+    for days in range(6, -1, -1):
+        backups.backup_if_due(path, now=now - dt.timedelta(days=days, hours=days % 3))
+    backups.make_backup(path, now=now - dt.timedelta(days=2, hours=-3))
+    backups.make_backup(path, kind="pre-restore", now=now - dt.timedelta(days=4, hours=-1))
+    prefs = PreferencesDialog(window.tracker, settings, window)
+    prefs.ui.tabs.setCurrentIndex(prefs.backups_tab_index)
+    prefs.show()
+    grab(app, prefs, out / f"preferences-backups-{theme}.png")
+    prefs.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -281,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         for theme in themes:
             shoot_theme(app, theme, args.out, Path(work))
             shoot_insights(app, theme, args.out, Path(work))  # board, Today, dashboard, calendar
+            shoot_mail(app, theme, args.out, Path(work))  # inbox, Preferences › Mail, account
         shoot_large_text(app, args.out, Path(work))
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -155,9 +156,35 @@ class ListingMixin(TrackerBase):
                     updated, deleted,
                 )
 
+    def iter_export_records(self) -> Iterator[tuple[Any, ...]]:
+        """Every live application in id order, as stored values in the CSV export's columns.
+
+        The whole-file export path: one query read straight off the driver's cursor,
+        without ORM rows or type conversion (about 4x faster than ``iter_applications``
+        at 50,000 applications). Each tuple holds, in ``csv_columns.COLUMNS`` order:
+        id, company, title, stage, applied and last change (ISO date text or None),
+        location, remote, salary min and max (minor units), currency, period,
+        employment type, priority, tags joined by ``TAG_SEPARATOR`` (unordered), url,
+        source, next pending interview (naive UTC text or None), follow-up (ISO date
+        text or None) and the number of notes. ``exchange.csv_export.write_records``
+        writes them exactly as ``write_csv`` writes the rows of ``iter_applications``.
+        """
+        now = self._now().astimezone(dt.UTC).replace(tzinfo=None)
+        with self.db.read() as session:
+            cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                yield from cursor.execute(_EXPORT_SQL, (TAG_SEPARATOR, now.strftime(_STORED_TIME)))
+            finally:
+                cursor.close()
+
     def count_applications(self, filters: ApplicationFilter = ALL) -> int:
         """How many applications match ``filters``."""
-        query = select(func.count(Application.id)).join(Stage, Stage.id == Application.stage_id)
+        query = select(func.count(Application.id))
+        if filters.stages or filters.kinds:
+            # Joined only when filtering by it: without, the count is read off the
+            # covering ix_application_live_changed alone (50k: 8 ms instead of 140 ms,
+            # and the table model counts on every reset).
+            query = query.join(Stage, Stage.id == Application.stage_id)
         query = query.where(*_where(filters))
         with self.db.read() as session:
             return int(session.scalar(query) or 0)
@@ -175,10 +202,41 @@ class ListingMixin(TrackerBase):
             ))
 
 
+# How SQLAlchemy's DateTime stores a timestamp in SQLite (naive UTC for UTCDateTime).
+_STORED_TIME = "%Y-%m-%d %H:%M:%S.%f"
+# NOT INDEXED: nearly every row is live, so reading the table in id order beats looking
+# each row up through ix_application_live_changed and sorting 50,000 ids afterwards
+# (0.55 s instead of 1.0 s at 50k; test_query_plans checks this plan).
+_EXPORT_SQL = """
+SELECT a.id, c.name, a.title, s.name, a.applied_on, a.stage_changed_on, a.location, a.remote,
+       a.salary_min, a.salary_max, a.salary_currency, a.salary_period, a.employment_type,
+       a.priority,
+       (SELECT group_concat(t.name, ?1) FROM application_tag AS at
+          JOIN tag AS t ON t.id = at.tag_id WHERE at.application_id = a.id),
+       a.url, a.source,
+       (SELECT min(i.starts_at) FROM interview AS i WHERE i.application_id = a.id
+          AND i.starts_at >= ?2 AND i.outcome = 'pending'),
+       a.follow_up_on,
+       (SELECT count(*) FROM note AS n WHERE n.application_id = a.id)
+FROM application AS a NOT INDEXED
+JOIN company AS c ON c.id = a.company_id
+JOIN stage AS s ON s.id = a.stage_id
+WHERE a.deleted_at IS NULL
+ORDER BY a.id
+"""
+
+
 def _where(filters: ApplicationFilter) -> list[ColumnElement[bool]]:
+    match = fts_query(filters.search)
+    deleted_at: ColumnElement[Any] = Application.deleted_at.expression
+    if match is not None:
+        # Searching: let the few ids the FTS index finds drive the query. On the bare
+        # column SQLite walks every live row through ix_application_live_changed and
+        # tests each against the matches (the whole table per keystroke: 35 ms at 50k);
+        # SQLite's unary + keeps it off that index, so matches are looked up by id.
+        deleted_at = literal_column("+application.deleted_at")
     clauses: list[ColumnElement[bool]] = [
-        Application.deleted_at.is_not(None) if filters.trashed
-        else Application.deleted_at.is_(None)
+        deleted_at.is_not(None) if filters.trashed else deleted_at.is_(None)
     ]
     if filters.stages:
         clauses.append(Stage.name.in_(filters.stages))
@@ -192,7 +250,6 @@ def _where(filters: ApplicationFilter) -> list[ColumnElement[bool]]:
         clauses.append(Application.applied_on >= filters.applied_from)
     if filters.applied_to:
         clauses.append(Application.applied_on <= filters.applied_to)
-    match = fts_query(filters.search)
     if match is not None:
         clauses.append(Application.id.in_(
             text("SELECT rowid FROM application_fts WHERE application_fts MATCH :q")

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from jobtracker import APP_NAME, __version__
 from jobtracker.errors import JobTrackerError
 from jobtracker.tracker import Tracker
-from jobtracker.ui.error_dialog import install_excepthook
+from jobtracker.ui.backups_page import backup_at_close, backup_when_painted
+from jobtracker.ui.error_dialog import install_excepthook, start_logging
 from jobtracker.ui.forms import jobtracker_rc  # noqa: F401 - registers the icons
 from jobtracker.ui.main_window import MainWindow
 from jobtracker.ui.settings import Settings
+from jobtracker.ui.single_instance import Claim, SingleInstance
 from jobtracker.ui.theme import apply_theme
 
 
@@ -37,18 +39,47 @@ def make_application(argv: list[str]) -> QApplication:
 def run(db_path: Path, argv: list[str]) -> int:
     """Open the database at ``db_path`` in the main window; returns the exit code."""
     app = make_application([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    start_logging()
     settings = Settings(QSettings())
     apply_theme(app, settings.theme())
+    # One app per database file: a second start raises the first window instead.
+    instance = SingleInstance(db_path)
+    claim = instance.claim()
+    if claim is not Claim.OWNER:
+        return _already_open(claim, instance)
     try:
-        tracker = Tracker.open(db_path)
-    except JobTrackerError as error:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open database"),
-                             str(error))
-        return 1
-    window = MainWindow(tracker, settings, home_path=db_path)
-    install_excepthook(lambda: window)
-    window.show()
-    try:
-        return app.exec()
+        try:
+            tracker = Tracker.open(db_path)
+        except JobTrackerError as error:
+            QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open database"),
+                                 str(error))
+            return 1
+        window = MainWindow(tracker, settings, home_path=db_path)
+        instance.raise_requested.connect(window.bring_to_front)
+        install_excepthook(lambda: window)
+        window.show()
+        backup_when_painted(window)
+        try:
+            return app.exec()
+        finally:
+            window.tracker.close()
+            backup_at_close(window.home_path, settings.backup_keep())
     finally:
-        window.tracker.close()
+        instance.release()
+
+
+def _already_open(claim: Claim, instance: SingleInstance) -> int:
+    path = instance.db_path
+    if claim is Claim.RAISED:
+        print(f"jobtracker: JobTracker is already open on {path}; its window was brought to "
+              "the front", file=sys.stderr)
+        return 0
+    pid = instance.owner_pid()
+    text = QCoreApplication.translate(
+        "app", "JobTracker is already open on %1 (process %2), but it does not answer.\n\n"
+               "Switch to its window, or quit it and start JobTracker again.").replace(
+        "%1", str(path)).replace("%2", str(pid) if pid else "?")
+    print(f"jobtracker: {text.splitlines()[0]}", file=sys.stderr)
+    QMessageBox.critical(None, QCoreApplication.translate("app", "JobTracker Is Already Open"),
+                         text)
+    return 1

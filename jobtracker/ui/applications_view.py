@@ -113,6 +113,10 @@ class ApplicationsView(QWidget):
         self.table.setItemDelegateForColumn(STAGE_COLUMN, StageChipDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The indicator first: enabling sorting sorts at once by the indicator's column,
+        # and Qt's default (Company) sorts every row, 1 s at 50,000 applications, while
+        # Last change comes straight off an index.
+        self.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -122,7 +126,6 @@ class ApplicationsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
-        header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         # Default widths in characters, so larger text sizes get wider columns.
         char = self.table.fontMetrics().averageCharWidth()
         for column, chars in enumerate((18, 26, 14, 12, 12, 18, 20, 9, 17, 12)):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
 import platform
 import sys
-import traceback
 from collections.abc import Callable
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,16 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from jobtracker import __version__
-from jobtracker.paths import log_dir
+from jobtracker.logs import configure_logging, format_exception
+
+log = logging.getLogger(__name__)
 
 
 def error_report(kind: type[BaseException], error: BaseException,
                  tb: TracebackType | None) -> str:
-    """Plain text to paste into an issue: versions and the traceback (no user data)."""
-    lines = [f"JobTracker {__version__}, Python {platform.python_version()}, "
-             f"PySide6 {pyside_version}, {platform.platform()}", ""]
-    lines += traceback.format_exception(kind, error, tb)
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    """Plain text to paste into an issue: versions, the frames and the error's redacted message.
+
+    No user data: the message is cut to one line without quoted values, e-mail addresses,
+    credentials or query strings, and the home folder is shown as ``~``.
+    """
+    lines = [f"JobTracker {__version__}",
+             f"Python {platform.python_version()}, PySide6 {pyside_version}, Qt {qVersion()}",
+             platform.platform(), "", format_exception(error, tb)]
+    return "\n".join(line.rstrip("\n") for line in lines) + "\n"
 
 
 class ErrorDialog(QDialog):
@@ -65,25 +71,42 @@ class ErrorDialog(QDialog):
         QGuiApplication.clipboard().setText(self.report)
 
 
-def _log(report: str) -> None:
-    try:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        with (folder / "errors.log").open("a", encoding="utf-8") as log:
-            log.write(f"--- {dt.datetime.now(dt.UTC).isoformat()}\n{report}\n")
-    except OSError:
-        pass  # a full disk must not turn one error into two
-
-
 def install_excepthook(parent: Callable[[], QWidget | None]) -> None:
     """Show unexpected exceptions in an ErrorDialog instead of losing them on stderr."""
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
+        log.error("unexpected error (jobtracker %s)", __version__, exc_info=(kind, error, tb))
         report = error_report(kind, error, tb)
-        _log(report)
-        sys.stderr.write(report)
+        if sys.stderr is not None:  # None in a Windows GUI process
+            sys.stderr.write(report)
         ErrorDialog(report, parent()).exec()
 
     sys.excepthook = hook
+
+
+_QT_LEVELS = {QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+def start_logging() -> None:
+    """Log to the rotating file, and put Qt's warnings there too (a GUI user sees no stderr).
+
+    Qt's messages still reach the handler that was there before (pytest-qt's in tests),
+    or stderr.
+    """
+    configure_logging()
+    qt_log = logging.getLogger("jobtracker.qt")
+    previous: Callable[[QtMsgType, QMessageLogContext, str], object] | None = None
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        level = _QT_LEVELS.get(kind)
+        if level is not None:
+            qt_log.log(level, message)
+        if previous is not None:
+            previous(kind, context, message)
+        elif sys.stderr is not None:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)

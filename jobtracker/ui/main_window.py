@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from jobtracker import APP_NAME, __version__
+from jobtracker.backups import RestoreReport
+from jobtracker.backups import restore_backup as restore_backup_file
 from jobtracker.errors import JobTrackerError
 from jobtracker.importers import FetchOptions
 from jobtracker.tracker import ApplicationInput, Tracker
@@ -53,9 +55,11 @@ from jobtracker.ui.empty_state import EmptyState
 from jobtracker.ui.forms import jobtracker_rc  # noqa: F401 - registers the icons
 from jobtracker.ui.icons import themed_icon
 from jobtracker.ui.import_url_dialog import ImportUrlDialog, clipboard_url, url_from_text
+from jobtracker.ui.mail_scan import MailContext
 from jobtracker.ui.new_application_dialog import NewApplicationDialog
 from jobtracker.ui.preferences_dialog import PreferencesDialog
 from jobtracker.ui.settings import Settings
+from jobtracker.ui.suggestions_view import SuggestionsView
 from jobtracker.ui.theme import apply_theme
 from jobtracker.ui.trash_view import TrashView
 from jobtracker.ui.undo_commands import Editor
@@ -64,7 +68,7 @@ from jobtracker.ui.workspace import VIEW_NAMES, ViewRole, Workspace
 SEARCH_DEBOUNCE_MS = 150
 SAMPLE_COUNT = 150
 # Sidebar order, by the names saved in the settings (the stack of pages follows it).
-VIEWS = ("applications", *VIEW_NAMES, "contacts", "trash")
+VIEWS = ("applications", *VIEW_NAMES, "contacts", "inbox", "trash")
 
 
 def demo_db_path(home: Path) -> Path:
@@ -123,8 +127,12 @@ class MainWindow(QMainWindow):
         self.applications_page.addWidget(self.splitter)
         self.contacts = ContactsView(tracker)
         self.trash = TrashView(tracker, today=today)
+        # Mail passwords: the keyring, or memory for this session; decided on first use.
+        self.mail = MailContext()
+        self.inbox = SuggestionsView(self.editor, self.mail)
+        self.inbox.setObjectName("inbox")
         self.pages = QStackedWidget()
-        for page in (self.applications_page, self.contacts, self.trash):
+        for page in (self.applications_page, self.contacts, self.inbox, self.trash):
             self.pages.addWidget(page)
 
         self.sidebar = QListWidget()
@@ -134,7 +142,8 @@ class MainWindow(QMainWindow):
         # The workspace's views (board, Today, ...) go in after Applications; each row keeps
         # its view name, so nothing depends on row numbers.
         for name, label in (("applications", self.tr("Applications")),
-                            ("contacts", self.tr("Contacts")), ("trash", self.tr("Trash"))):
+                            ("contacts", self.tr("Contacts")), ("inbox", self.tr("Inbox")),
+                            ("trash", self.tr("Trash"))):
             item = QListWidgetItem(themed_icon(name), label, self.sidebar)
             item.setData(ViewRole, name)
         self.sidebar.setFixedWidth(max(150, self.sidebar.sizeHintForColumn(0) + 24))
@@ -187,6 +196,9 @@ class MainWindow(QMainWindow):
         self.empty_state.import_clicked.connect(self.import_from_url)
         self.empty_state.sample_clicked.connect(self.try_sample_data)
         self.trash.changed.connect(self.refresh)
+        self.inbox.count_changed.connect(self._show_inbox_count)
+        self.inbox.setup_requested.connect(self.open_mail_preferences)
+        self.inbox.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self._restore_layout()
         self._update_demo_banner()
@@ -249,11 +261,22 @@ class MainWindow(QMainWindow):
                                                 self.detail.ui.openUrlButton.click,
                                                 icon="open-url", shortcut="Ctrl+Shift+O")
         self.about_action = self._action(self.tr("&About JobTracker"), self._about)
+        # F5: re-read the database, e.g. after `jobtracker add` ran beside the open window.
+        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh,
+                                           shortcut=key.Refresh)
+        if QKeySequence(key.Refresh).isEmpty():
+            self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.scan_mail_action = self._action(self.tr("&Scan Mail"), self.scan_mail,
+                                             icon="inbox", shortcut="Ctrl+Shift+M",
+                                             tip=self.tr("Read new mail and propose stage "
+                                                         "changes from the replies"))
 
     def _make_menus_and_toolbar(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.import_action, self.paste_link_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.scan_mail_action)
         file_menu.addSeparator()
         file_menu.addActions([self.sample_action, self.my_data_action])
         file_menu.addSeparator()
@@ -267,12 +290,15 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         self.view_actions = []
         for name, label in (("applications", self.tr("&Applications")),
-                            ("contacts", self.tr("&Contacts")), ("trash", self.tr("&Trash"))):
+                            ("contacts", self.tr("&Contacts")), ("inbox", self.tr("&Inbox")),
+                            ("trash", self.tr("&Trash"))):
             action = self._action(label, partial(self.show_view, name))
             action.setData(name)
             view_menu.addAction(action)
             self.view_actions.append(action)
         self.view_menu = view_menu
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
         app_menu = menu.addMenu(self.tr("&Application"))
         self.stage_menu = QMenu(self.tr("&Move to Stage"), self)
         app_menu.addMenu(self.stage_menu)
@@ -285,7 +311,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.new_action, self.import_action])
+        toolbar.addActions([self.new_action, self.import_action, self.scan_mail_action])
         toolbar.addSeparator()
         toolbar.addActions([self.delete_action, self.undo_action, self.redo_action])
         spacer = QWidget()
@@ -350,6 +376,7 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None:
             self.import_dialog.stop(quiet=True)
         self.detail.posting.stop_check()
+        self.inbox.scanner.cancel()
         self.detail.notes.save_draft()
         self.save_layout()
         super().closeEvent(event)
@@ -364,6 +391,7 @@ class MainWindow(QMainWindow):
         self.detail.reload()
         self.trash.reload()
         self.contacts.reload()
+        self.inbox.reload()
         self._fill_stage_menu()
         self._update_actions()
         self._update_status()
@@ -416,6 +444,8 @@ class MainWindow(QMainWindow):
     def _update_status(self, *_args: object) -> None:
         if self.pages.currentWidget() is self.contacts:
             text = self.tr("%1 contacts").replace("%1", str(self.contacts.proxy.rowCount()))
+        elif self.pages.currentWidget() is self.inbox:
+            text = self.tr("%1 mail suggestions").replace("%1", str(self.inbox.model.rowCount()))
         elif self.pages.currentWidget() is self.trash:
             text = self.tr("%1 in the trash").replace("%1", str(self.trash.model.total))
         else:
@@ -576,11 +606,31 @@ class MainWindow(QMainWindow):
 
     def open_preferences(self) -> PreferencesDialog:
         """Show Preferences; settings apply when it is accepted."""
-        dialog = PreferencesDialog(self.tracker, self.settings, self)
+        dialog = PreferencesDialog(self.tracker, self.settings, self, mail_context=self.mail)
+        dialog.mail_page.changed.connect(self.inbox.reload)
+        dialog.backups_page.restore_requested.connect(
+            lambda backup: self._restore_from_preferences(dialog, backup))
         dialog.accepted.connect(self._preferences_applied)
         dialog.finished.connect(lambda _result: self._preferences_closed(dialog))
         dialog.open()
         return dialog
+
+    def open_mail_preferences(self) -> PreferencesDialog:
+        """Preferences open at the Mail tab (to set up an account)."""
+        dialog = self.open_preferences()
+        dialog.ui.tabs.setCurrentIndex(dialog.mail_tab_index)
+        return dialog
+
+    def scan_mail(self) -> bool:
+        """Show the inbox and scan every mail account in the background."""
+        self.show_view("inbox")
+        return self.inbox.scan()
+
+    def _show_inbox_count(self, count: int) -> None:
+        item = self.sidebar.item(self.view_row("inbox"))
+        if item is not None:
+            item.setText(self.tr("Inbox (%1)").replace("%1", str(count)) if count
+                         else self.tr("Inbox"))
 
     def _preferences_closed(self, dialog: PreferencesDialog) -> None:
         if dialog.stages_changed:
@@ -603,12 +653,17 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: Path) -> None:
         """Open ``path`` instead of the current database."""
+        self.inbox.scanner.cancel()  # its result belongs to the database it started on
         self.detail.notes.save_draft()
         try:
             new = self._open_tracker(path)
         except JobTrackerError as error:
             QMessageBox.critical(self, self.tr("Cannot open database"), str(error))
             return
+        self._adopt_tracker(new)
+
+    def _adopt_tracker(self, new: Tracker) -> None:
+        """Show ``new`` everywhere (the undo history is dropped) and close the old one."""
         old = self.tracker
         self.tracker = new
         self.editor.set_tracker(new)
@@ -619,6 +674,46 @@ class MainWindow(QMainWindow):
         old.close()
         self._update_demo_banner()
         self.refresh()
+
+    def restore_backup(self, backup: Path) -> RestoreReport | None:
+        """Make ``backup`` the open database: close it, restore (a copy is kept), reopen.
+
+        The app's own lock stays held throughout, so no CLI restore runs meanwhile.
+        """
+        self.detail.notes.save_draft()
+        path = self.tracker.db.path
+        # Every pooled connection goes, so the old file's WAL is folded in and closed.
+        self.tracker.close()
+        report = None
+        try:
+            report = restore_backup_file(path, backup, app_may_hold_lock=True)
+        except (JobTrackerError, OSError) as error:
+            QMessageBox.warning(self, self.tr("Not restored"), str(error))
+        try:
+            new = self._open_tracker(path)
+        except JobTrackerError as error:
+            QMessageBox.critical(self, self.tr("Cannot open database"), str(error))
+            return report
+        self._adopt_tracker(new)
+        if report is not None:
+            kept = (self.tr(" The data from before is kept in %1.").replace(
+                "%1", str(report.previous_copy)) if report.previous_copy else "")
+            self.statusBar().showMessage(self.tr("Restored the backup %1.").replace(
+                "%1", report.restored_from.name) + kept, 15000)
+        return report
+
+    def _restore_from_preferences(self, dialog: PreferencesDialog, backup: Path) -> None:
+        # Preferences shows the replaced database's stages: close it (keeping its settings).
+        if self.restore_backup(backup) is not None:
+            dialog.accept()
+
+    def bring_to_front(self) -> None:
+        """A second start on the same database asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def try_sample_data(self) -> None:
         """Fill the sample database in the background, then switch the window to it."""

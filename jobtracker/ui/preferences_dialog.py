@@ -15,7 +15,10 @@ from PySide6.QtWidgets import (
 
 from jobtracker.errors import JobTrackerError
 from jobtracker.tracker import Tracker
+from jobtracker.ui.backups_page import BackupsPage
 from jobtracker.ui.forms.ui_preferences_dialog import Ui_PreferencesDialog
+from jobtracker.ui.mail_accounts_page import MailAccountsPage
+from jobtracker.ui.mail_scan import MailContext
 from jobtracker.ui.settings import Settings
 
 
@@ -29,10 +32,16 @@ class PreferencesDialog(QDialog):
     """Settings are kept on OK; stage changes are saved at once (they are data, not settings)."""
 
     def __init__(self, tracker: Tracker, settings: Settings,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 mail_context: MailContext | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_PreferencesDialog()
         self.ui.setupUi(self)
+        # Mail accounts are data like the stages: saved as each account dialog is accepted.
+        self.mail_page = MailAccountsPage(tracker, mail_context or MailContext(), self)
+        self.mail_tab_index = self.ui.tabs.addTab(self.mail_page, self.tr("Mail"))
+        self.backups_page = BackupsPage(tracker.db.path, settings, self)
+        self.backups_tab_index = self.ui.tabs.addTab(self.backups_page, self.tr("Backups"))
         self._tracker = tracker
         self._settings = settings
         self.stages_changed = False
@@ -158,5 +167,6 @@ class PreferencesDialog(QDialog):
             self._settings.set_stage_follow_up_days(stage_id, days)
         self._settings.set_theme(ui.themeCombo.currentData())
         self._settings.set_date_format(ui.dateFormatCombo.currentData())
+        self.backups_page.apply(self._settings)
         self._settings.sync()
         super().accept()

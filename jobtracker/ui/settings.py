@@ -158,6 +158,14 @@ class Settings:
         """Remember the follow-up delay of one stage (by id, so renames keep it)."""
         self.q.setValue(f"prefs/stage_follow_up/{stage_id}", days)
 
+    def backup_keep(self) -> int:
+        """How many daily backups to keep (the newest; other backups are never pruned)."""
+        return max(1, min(365, self._int("prefs/backup_keep", 14)))
+
+    def set_backup_keep(self, count: int) -> None:
+        """Remember how many daily backups to keep."""
+        self.q.setValue("prefs/backup_keep", count)
+
     def sync(self) -> None:
         """Write to disk now."""
         self.q.sync()

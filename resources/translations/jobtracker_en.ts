@@ -172,13 +172,136 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>All stages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <location filename="../../ui/backups_page.ui" line="+9"/>
+        <source>A copy of your data is taken once a day when JobTracker opens or closes. Restoring a backup keeps a copy of the current data first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Back up &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Keep the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Daily backups to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> daily backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../jobtracker/ui/backups_page.py" line="+56"/>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (schema %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backed up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not backed up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Restore Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace your data with the backup from %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A copy of your current data is kept first, in the backups folder, so this can be undone by restoring that copy. The window then shows the restored data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -221,7 +344,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../jobtracker/ui/board_view.py" line="+54"/>
+        <location filename="../../jobtracker/ui/board_view.py" line="+53"/>
         <source>Move to &amp;Previous Stage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -231,7 +354,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+114"/>
         <source>Showing %1 cards that match the search and filters of the Applications view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -249,7 +372,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../jobtracker/ui/calendar_view.py" line="+127"/>
+        <location filename="../../jobtracker/ui/calendar_view.py" line="+128"/>
         <source>%1 %2 interview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,7 +387,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>&lt;span style=&quot;color:%1&quot;&gt;■&lt;/span&gt; interview  &lt;span style=&quot;color:%2&quot;&gt;■&lt;/span&gt; task due</source>
         <translation type="unfinished"></translation>
     </message>
@@ -274,7 +397,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+54"/>
         <source>Agenda from %1 (%2 days)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,7 +471,7 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../jobtracker/ui/choice_combos.py" line="+30"/>
+        <location filename="../../jobtracker/ui/choice_combos.py" line="+18"/>
         <location line="+7"/>
         <source>Not stated</source>
         <translation type="unfinished"></translation>
@@ -635,7 +758,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Date range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,7 +833,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+55"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1050,7 +1173,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/error_dialog.py" line="+42"/>
+        <location filename="../../jobtracker/ui/error_dialog.py" line="+48"/>
         <source>Unexpected Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1533,9 +1656,236 @@
     </message>
 </context>
 <context>
+    <name>MailAccountDialog</name>
+    <message>
+        <location filename="../../jobtracker/ui/mail_account_dialog.py" line="+61"/>
+        <source>SSL/TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain (this computer only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plain IMAP sends your password unencrypted. Use it only for a mail server running on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 The password you type here is used until JobTracker quits and is never stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leave empty to keep the password stored in your system&apos;s keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept in your system&apos;s keyring, never in JobTracker&apos;s files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit Mail Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New Mail Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>type the password to test the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting to %1:%2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>type the password; it is kept in your system&apos;s keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_account_dialog.ui" line="+6"/>
+        <source>Mail Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>E-mail &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>you@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>e.g. Personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>IMAP se&amp;rver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>imap.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&amp;User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>often the e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Pass&amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&amp;Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>INBOX, Applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folders to read, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MailAccountsPage</name>
+    <message>
+        <location filename="../../jobtracker/ui/mail_accounts_page.py" line="+65"/>
+        <source>%1
+%2 on %3:%4 (%5)
+Folders: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+29"/>
+        <source>Mail Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Remove Mail Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the mail account “%1”? Its password is deleted from the keyring and its pending suggestions are forgotten. Changes you already accepted stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mail_accounts_page.ui" line="+12"/>
+        <source>JobTracker reads these mailboxes on this computer, only when you choose Scan Mail, and proposes stage changes from the replies to your applications. Passwords are kept in your system&apos;s keyring, never in JobTracker&apos;s files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Mail accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MailScanner</name>
+    <message>
+        <location filename="../../jobtracker/ui/mail_scan.py" line="+145"/>
+        <source>Mail Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password of the mail account “%1” (kept only until JobTracker quits):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>the scan stopped unexpectedly (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jobtracker/ui/main_window.py" line="+132"/>
+        <location filename="../../jobtracker/ui/main_window.py" line="+140"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1551,6 +1901,12 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+488"/>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-487"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,7 +1921,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>&amp;New Application…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1655,12 +2011,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>&amp;Scan Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read new mail and propose stage changes from the replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,11 +2052,16 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>&amp;Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Application</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1715,8 +2091,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>%1 contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 mail suggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1750,7 +2131,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
+        <source>Inbox (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>About JobTracker</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1760,12 +2146,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <location line="+34"/>
         <source>Cannot open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-4"/>
+        <source>Not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> The data from before is kept in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restored the backup %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Creating sample data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2084,7 +2486,17 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/preferences_dialog.py" line="+41"/>
+        <location filename="../../jobtracker/ui/preferences_dialog.py" line="+42"/>
+        <source>Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Data file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2259,7 +2671,7 @@
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../jobtracker/ui/reminders.py" line="+42"/>
+        <location filename="../../jobtracker/ui/reminders.py" line="+43"/>
         <source>Interview soon: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2274,13 +2686,218 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>JobTracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 things need your attention today. See the Today view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionEditDialog</name>
+    <message>
+        <location filename="../../jobtracker/ui/suggestion_edit_dialog.py" line="+32"/>
+        <source>“%1” from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type to find an application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No stage change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Interview date and time (your time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>choose one of your applications from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>choose a stage or an interview time, or dismiss the suggestion instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_edit_dialog.ui" line="+6"/>
+        <source>Edit Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&amp;Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Interview at</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsModel</name>
+    <message>
+        <location filename="../../jobtracker/ui/suggestions_view.py" line="+59"/>
+        <source>Move to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>interview on %1 (your time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No change proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No tracked application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no subject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsView</name>
+    <message>
+        <location line="+92"/>
+        <source>Record the proposed change, dated by the message (Undo takes it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose another application, stage or interview time, then accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Track a new application from this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not about an application: never propose this message again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No mail account is set up. JobTracker can read your mailbox on this computer and propose stage changes from the replies to your applications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No suggestions are waiting. Scan Mail reads the messages that arrived since the last scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../../ui/suggestions_view.ui" line="+100"/>
+        <source>Mail suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 suggestion waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 suggestions waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Scan Mail: 1 new suggestion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan Mail: %1 new suggestions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%v of %m messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scan Mail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scan cancelled; nothing of it was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions_view.ui" line="-67"/>
+        <source>&amp;Scan Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Scan progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stop Sca&amp;n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>A&amp;ccept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ed&amp;it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C&amp;reate Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Set Up a &amp;Mail Account…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2461,7 +3078,7 @@
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../jobtracker/ui/today_view.py" line="+52"/>
+        <location filename="../../jobtracker/ui/today_view.py" line="+53"/>
         <source>Upcoming interviews</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2514,7 +3131,7 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>New task, e.g. “Update my portfolio”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2574,7 +3191,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+38"/>
         <source>%1 follow-ups due, %2 interviews in the next 7 days, %3 open tasks, %4 applications without a reply for %5 days or more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2755,6 +3372,16 @@
         <source>Mark “%1” as ghosted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../jobtracker/ui/undo_commands/mail.py" line="+22"/>
+        <source>Accept mail suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Dismiss mail suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Workspace</name>
@@ -2792,15 +3419,27 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../jobtracker/ui/app.py" line="+45"/>
+        <location filename="../../jobtracker/ui/app.py" line="+54"/>
         <source>Cannot open database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>JobTracker is already open on %1 (process %2), but it does not answer.
+
+Switch to its window, or quit it and start JobTracker again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JobTracker Is Already Open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../jobtracker/ui/exports.py" line="+37"/>
+        <location filename="../../jobtracker/ui/exports.py" line="+40"/>
         <source>Export Interviews to Calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2839,6 +3478,19 @@
     <message>
         <location line="+9"/>
         <source>%1 contacts were written to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../jobtracker/ui/backups_page.py" line="+48"/>
+        <source>Today&apos;s backup is in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The daily backup failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -264,14 +264,14 @@ def test_sample_data_goes_to_a_separate_file(qtbot: QtBot, window: MainWindow,
 def test_sidebar_order_pages_and_shortcuts_follow_view_names(window: MainWindow) -> None:
     from jobtracker.ui.main_window import VIEWS
     assert VIEWS == ("applications", "board", "today", "dashboard", "calendar", "contacts",
-                     "trash")
+                     "inbox", "trash")
     labels = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
     assert labels == ["Applications", "Board", "Today", "Dashboard", "Calendar", "Contacts",
-                      "Trash"]
+                      "Inbox", "Trash"]
     pages = {"applications": window.applications_page, "board": window.workspace.board,
              "today": window.workspace.today, "dashboard": window.workspace.dashboard,
              "calendar": window.workspace.calendar, "contacts": window.contacts,
-             "trash": window.trash}
+             "inbox": window.inbox, "trash": window.trash}
     for number, name in enumerate(VIEWS, start=1):
         window.show_view(name)
         assert window.current_view() == name

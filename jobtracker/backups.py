@@ -1,0 +1,414 @@
+"""Rolling daily backups, manual backups, listing and safe restore of the database file."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+import socket
+import sqlite3
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from jobtracker import migrations
+from jobtracker.db import BUSY_TIMEOUT_MS, read_revision
+from jobtracker.errors import DatabaseOpenError, JobTrackerError
+from jobtracker.paths import backups_dir
+
+DEFAULT_KEEP = 14
+MAX_KEEP = 365
+DAILY, MANUAL, PRE_RESTORE, MIGRATION = "daily", "manual", "pre-restore", "migration"
+KINDS = (DAILY, MANUAL, PRE_RESTORE, MIGRATION)
+_STAMP = "%Y-%m-%dT%H%M%SZ"
+_OURS = re.compile(r"\.(daily|manual|pre-restore)\.(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-\d+)?\.db$")
+_MIGRATION = re.compile(r"\.schema-[^.]+\.(\d{8}T\d{6}Z)\.db$")
+# One backup at a time per process: the one started at open in a worker and the one at
+# close on the main thread must not both find "none today" and both copy.
+_LOCK = threading.Lock()
+
+
+class BackupError(JobTrackerError):
+    """A backup or restore that cannot be done; the message says why and that nothing changed."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file as a plain row: what the Preferences list and ``backups`` show."""
+
+    path: Path
+    kind: str  # daily, manual, pre-restore or migration
+    taken_at: dt.datetime  # UTC
+    size: int  # bytes
+    revision: str | None  # schema revision; None when the file cannot be read
+    applications: int | None  # applications not in the trash; None when unreadable
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """What a restore did."""
+
+    restored_from: Path
+    database: Path
+    previous_copy: Path | None  # the copy of the data before the restore (None: there was none)
+    migrates_on_open: bool  # the backup has an older schema, upgraded when next opened
+
+
+def _uri(path: Path, **params: str) -> str:
+    # as_uri() percent-encodes '?', '#' and '%', which a plain f"file:{path}" would misread.
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return f"{path.resolve().as_uri()}?{query}" if query else path.resolve().as_uri()
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes a rename durable on POSIX; Windows has no directory handles to sync.
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _copy_into(source: sqlite3.Connection, target: Path) -> None:
+    """Online-backup ``source`` into ``target`` (a whole, self-contained file), atomically."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            source.backup(dst)
+            # The copy inherits WAL mode; a backup should be one file that needs no -wal.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+        _fsync_file(partial)
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _copy_file(path: Path, target: Path, *, foreign: bool = False) -> None:
+    if not foreign:
+        # Read-write (though nothing is written): the last connection out folds the WAL
+        # in and removes -wal/-shm, where a read-only one would leave them behind.
+        src = sqlite3.connect(_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    elif Path(f"{path}-wal").exists():
+        src = sqlite3.connect(_uri(path, mode="ro"), uri=True)
+    else:
+        # Someone else's file with no WAL: read it as it lies, creating nothing beside it.
+        src = sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True)
+    try:
+        _copy_into(src, target)
+    finally:
+        src.close()
+
+
+def _now(now: dt.datetime | None) -> dt.datetime:
+    return now if now is not None else dt.datetime.now(dt.UTC)
+
+
+def backup_path(db_path: Path, kind: str, now: dt.datetime | None = None) -> Path:
+    """A new, unused name for a backup of ``kind`` taken ``now``."""
+    stamp = _now(now).astimezone(dt.UTC).strftime(_STAMP)
+    folder = backups_dir(db_path)
+    path = folder / f"{db_path.stem}.{kind}.{stamp}.db"
+    number = 1
+    while path.exists():  # two in the same second: number them rather than overwrite
+        number += 1
+        path = folder / f"{db_path.stem}.{kind}.{stamp}-{number}.db"
+    return path
+
+
+def _check_source(db_path: Path) -> None:
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        raise BackupError(f"there is no database at {db_path} to back up")
+    read_revision(db_path)  # refuses a file that is not a JobTracker database
+
+
+def make_backup(db_path: Path, out: Path | None = None, *, kind: str = MANUAL,
+                now: dt.datetime | None = None) -> Path:
+    """Copy the (possibly open) database with SQLite's online backup API; returns the copy.
+
+    ``out`` names the file (or a folder for it); by default it goes into the backups folder.
+    """
+    db_path = db_path.expanduser().resolve()
+    _check_source(db_path)
+    if out is None:
+        target = backup_path(db_path, kind, now)
+    else:
+        out = out.expanduser()
+        target = out / backup_path(db_path, kind, now).name if out.is_dir() else out
+        if target.resolve() == db_path:
+            raise BackupError(f"{target} is the database itself; choose another file")
+    _copy_file(db_path, target)
+    return target
+
+
+def _taken_at(path: Path) -> tuple[str, dt.datetime] | None:
+    if match := _OURS.search(path.name):
+        stamp = dt.datetime.strptime(match.group(2), _STAMP)
+        return match.group(1), stamp.replace(tzinfo=dt.UTC)
+    if match := _MIGRATION.search(path.name):
+        stamp = dt.datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ")
+        return MIGRATION, stamp.replace(tzinfo=dt.UTC)
+    return None
+
+
+def _read_facts(path: Path) -> tuple[str | None, int | None]:
+    """Schema revision and live application count, read without writing anything."""
+    try:
+        # immutable: a finished backup never changes, so no locks and no -shm are needed.
+        con = sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True)
+    except sqlite3.Error:
+        return None, None
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+        count = con.execute(
+            "SELECT count(*) FROM application WHERE deleted_at IS NULL").fetchone()[0]
+        return revision, int(count)
+    except sqlite3.Error:
+        return None, None
+    finally:
+        con.close()
+
+
+def _found(db_path: Path) -> list[tuple[Path, str, dt.datetime]]:
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{db_path.stem}.*.db"):
+        if (facts := _taken_at(path)) is not None and path.name.startswith(f"{db_path.stem}."):
+            found.append((path, facts[0], facts[1]))
+    found.sort(key=lambda item: (item[2], item[0].name), reverse=True)
+    return found
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """Every backup of ``db_path`` in its backups folder, newest first."""
+    rows = []
+    for path, kind, taken in _found(db_path.expanduser().resolve()):
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue  # pruned meanwhile
+        revision, count = _read_facts(path)
+        rows.append(BackupInfo(path, kind, taken, size, revision, count))
+    return rows
+
+
+def prune_daily(db_path: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` daily backups; other kinds are never touched."""
+    keep = max(1, keep)
+    dailies = [path for path, kind, _taken in _found(db_path) if kind == DAILY]
+    removed = []
+    for path in dailies[keep:]:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def backup_if_due(db_path: Path, *, keep: int = DEFAULT_KEEP,
+                  now: dt.datetime | None = None) -> Path | None:
+    """Take today's daily backup unless there is one (the day in ``now``'s time zone).
+
+    Returns the new file, or None when none was due (or there is no database yet).
+    The newest ``keep`` daily backups are kept.
+    """
+    db_path = db_path.expanduser().resolve()
+    moment = now if now is not None else dt.datetime.now().astimezone()
+    zone = moment.tzinfo
+    with _LOCK:
+        if not db_path.is_file() or db_path.stat().st_size == 0:
+            return None
+        today = moment.date()
+        done = any(kind == DAILY and taken.astimezone(zone).date() == today
+                   for _path, kind, taken in _found(db_path))
+        made = None if done else make_backup(db_path, kind=DAILY, now=moment)
+        prune_daily(db_path, keep)
+        return made
+
+
+# -- the app's lock ----------------------------------------------------------------------------
+
+
+def app_lock_path(db_path: Path) -> Path:
+    """The lock file the desktop app holds (a QLockFile) while it has ``db_path`` open."""
+    return db_path.with_name(f"{db_path.name}.lock")
+
+
+def _pid_alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process there
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _flock_held(lock: Path) -> bool | None:
+    """Whether someone holds the lock file's native lock (None: cannot tell here)."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    try:
+        fd = os.open(lock, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return None
+    finally:
+        os.close(fd)  # closing also drops the shared lock we may have taken
+    return False
+
+
+def app_lock_holder(db_path: Path) -> int | None:
+    """The process id of a running app that holds ``db_path``'s lock, else None.
+
+    Reads QLockFile's file (pid, program, host) without Qt: the core cannot import it.
+    """
+    lock = app_lock_path(db_path.expanduser().resolve())
+    try:
+        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
+        pid = int(lines[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    host = lines[2] if len(lines) > 2 else ""
+    if host and host != socket.gethostname():
+        return pid  # another computer's app (a shared folder): we cannot tell, so be careful
+    held = _flock_held(lock)
+    if held is not None:
+        return pid if held else None
+    return pid if _pid_alive(pid) else None
+
+
+# -- restore -----------------------------------------------------------------------------------
+
+
+def _unchanged(message: str) -> BackupError:
+    return BackupError(f"{message}; nothing was changed")
+
+
+def _check_candidate(staged: Path, shown: Path) -> str:
+    """The staged copy's revision, after refusing anything unfit to become the database."""
+    try:
+        revision = read_revision(staged)
+    except DatabaseOpenError:
+        raise _unchanged(f"{shown} is not a JobTracker database") from None
+    if not revision:
+        raise _unchanged(f"{shown} is not a JobTracker database (it holds no schema)")
+    if revision not in migrations.known_revisions():
+        raise _unchanged(f"{shown} was written by a newer version of JobTracker "
+                         f"(schema {revision}); update JobTracker to restore it")
+    con = sqlite3.connect(_uri(staged, mode="ro"), uri=True)
+    try:
+        result = [row[0] for row in con.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as error:
+        raise _unchanged(f"{shown} is damaged ({error})") from None
+    finally:
+        con.close()
+    if result != ["ok"]:
+        raise _unchanged(f"{shown} is damaged (integrity check: {result[0]})")
+    return revision
+
+
+def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = None,
+                   app_may_hold_lock: bool = False) -> RestoreReport:
+    """Make ``backup`` the database at ``db_path``, keeping a copy of the current file first.
+
+    Refuses (changing nothing) a file that is not a JobTracker database, fails
+    ``integrity_check`` or has a newer schema, and a database the app has open
+    (unless the caller is that app and has closed its own connections:
+    ``app_may_hold_lock``). An older schema is upgraded when the file is next opened.
+    """
+    db_path = db_path.expanduser().resolve()
+    backup = backup.expanduser()
+    if not backup.is_file():
+        raise _unchanged(f"{backup}: no such file")
+    if backup.resolve() == db_path:
+        raise _unchanged(f"{backup} is the database itself")
+    if not app_may_hold_lock and (pid := app_lock_holder(db_path)) is not None:
+        raise _unchanged(f"JobTracker is open on {db_path} (process {pid}); restore from its "
+                         "Preferences (Backups), or quit it and try again")
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    # Staged beside the database so the final os.replace is a rename on one file system.
+    staged = db_path.with_name(f".{db_path.name}.restoring-{os.getpid()}")
+    try:
+        try:
+            _copy_file(backup, staged, foreign=True)
+        except sqlite3.DatabaseError as error:
+            raise _unchanged(f"{backup} is not a JobTracker database ({error})") from None
+        revision = _check_candidate(staged, backup)
+        previous = _set_aside(db_path, now) if db_path.exists() else None
+        staged.replace(db_path)
+    finally:
+        staged.unlink(missing_ok=True)
+    # A -wal left from the old file would be replayed into the new one: it must go.
+    for suffix in ("-wal", "-shm", "-journal"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+    _fsync_dir(db_path.parent)
+    return RestoreReport(backup, db_path, previous, revision != migrations.HEAD)
+
+
+def _set_aside(db_path: Path, now: dt.datetime | None) -> Path:
+    """Copy the current database to a pre-restore backup, then fold its WAL in and close it."""
+    target = backup_path(db_path, PRE_RESTORE, now)
+    con = sqlite3.connect(_uri(db_path), uri=True, timeout=5.0, isolation_level=None)
+    try:
+        # The write lock keeps a CLI writer from slipping a change in between copy and swap.
+        con.execute("BEGIN IMMEDIATE")
+        _copy_file(db_path, target)  # a reader beside the lock holder (WAL lets it read)
+        con.execute("ROLLBACK")
+        busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy and busy[0]:
+            target.unlink(missing_ok=True)
+            raise _unchanged(f"{db_path} is in use by another program; close it and try again")
+    except sqlite3.OperationalError as error:
+        target.unlink(missing_ok=True)
+        raise _unchanged(f"{db_path} is in use by another program ({error})") from None
+    except sqlite3.DatabaseError:
+        # The current file is damaged (often why one restores): keep its bytes as they are.
+        con.close()
+        target.unlink(missing_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(db_path, target)
+    finally:
+        con.close()
+    return target
+
+
+__all__ = ["DEFAULT_KEEP", "KINDS", "BackupError", "BackupInfo", "RestoreReport",
+           "app_lock_holder", "app_lock_path", "backup_if_due", "list_backups", "make_backup",
+           "prune_daily", "restore_backup"]
