@@ -21,8 +21,19 @@ from jobtracker.tracker.files import FilesMixin
 BACKUP_FORMAT = "jobtracker-backup"
 BACKUP_VERSION = 1
 
-# Rows matched by a natural key on import instead of being duplicated.
-_NATURAL_KEYS = {"stage": "name", "company": "name", "tag": "name", "document": "sha256"}
+# Rows matched by a natural key on import instead of being duplicated: importing a
+# backup into the database it came from adds nothing twice (mail accounts, the
+# folders' read positions and suggestions included).
+_NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "stage": ("name",), "company": ("name",), "tag": ("name",), "document": ("sha256",),
+    "mail_account": ("name",), "mail_folder_state": ("account_id", "folder"),
+    "mail_suggestion": ("account_id", "message_id"),
+}
+
+
+def _natural(values: Any) -> tuple[str, ...]:
+    # Case-folded like the NOCASE columns these keys live in.
+    return tuple(str(value if value is not None else "").casefold() for value in values)
 
 
 def _tables() -> list[Table]:
@@ -98,8 +109,8 @@ class BackupMixin(FilesMixin):
         key = _NATURAL_KEYS.get(table.name)
         existing: dict[Any, Any] = {}
         if key is not None:
-            existing = {str(k).casefold(): i for i, k in session.execute(
-                select(table.c.id, table.c[key]))}
+            existing = {_natural(found): i for i, *found in session.execute(
+                select(table.c.id, *(table.c[column] for column in key)))}
         next_id = (session.scalar(select(func.max(table.c.id))) or 0) + 1 if has_id else 0
         prepared = []
         for index, raw in enumerate(rows):
@@ -120,7 +131,7 @@ class BackupMixin(FilesMixin):
                         row[column.name] = target[row[column.name]]
             if has_id:
                 old_id = row.get("id")
-                natural = str(row.get(key, "")).casefold() if key else None
+                natural = _natural(row.get(column) for column in key) if key else None
                 if natural is not None and natural in existing:
                     id_map[old_id] = existing[natural]
                     continue

@@ -77,7 +77,9 @@ def test_it_takes_no_command() -> None:
 
 
 def test_keyring_and_certificates_are_found() -> None:
-    assert check_keyring().startswith("keyring.backends.")
+    # keyring's own backends, or keyrings.alt's which the test environment adds (the mail
+    # tests need a real plain-text backend to show it is refused); never a failure.
+    assert check_keyring().startswith(("keyring.backends.", "keyrings.alt."))
     assert check_certificates().name == "cacert.pem"
 
 

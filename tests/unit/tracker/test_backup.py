@@ -73,3 +73,27 @@ def test_bad_backup_changes_nothing(tracker: Tracker, tmp_path: Path, mutate, me
     with pytest.raises(InputFileError, match=message):
         tracker.import_everything(payload)
     assert tracker.export_everything()["tables"] == before
+
+
+def test_mail_accounts_and_suggestions_merge_by_their_keys(tracker: Tracker, tmp_path: Path):
+    from jobtracker.mail.accounts import MailAccount
+    from jobtracker.mail.scan import FolderState, ScanOutcome
+    from jobtracker.mail.suggest import SuggestionDraft
+
+    tracker.save_mail_account(MailAccount("Work", "imap.example.com", 993, "ssl", "ann"))
+    draft = SuggestionDraft(
+        message_id="<m1@acme.example>", date=dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC),
+        sender="jobs@acme.example", subject="Your application", application_id=None,
+        kind="rejection", proposed_stage="Rejected", interview_at=None, reason="rejection")
+    tracker.save_scan(ScanOutcome("Work", (draft,), (FolderState("INBOX", 7, 3),), 1, False, ()))
+    exported = tracker.export_everything()
+
+    counts = tracker.import_everything(exported)  # into the database it came from
+
+    assert (counts["mail_account"], counts["mail_folder_state"],
+            counts["mail_suggestion"]) == (0, 0, 0)
+    assert len(tracker.mail_suggestions()) == 1
+    with Tracker.open(tmp_path / "other.db") as other:
+        other.import_everything(exported)
+        assert [a.name for a in other.mail_accounts()] == ["Work"]
+        assert [s.message_id for s in other.mail_suggestions()] == ["<m1@acme.example>"]
