@@ -18,6 +18,8 @@ from jobtracker.errors import DatabaseOpenError
 from jobtracker.paths import backups_dir
 
 BUSY_TIMEOUT_MS = 10_000
+# A backup copy being written; renamed to its final name only once complete.
+PARTIAL_SUFFIX = ".partial"
 _BEGIN_OPTION = "jobtracker_begin"
 
 
@@ -84,12 +86,30 @@ def _make_engine(path: Path) -> Engine:
 _NEW = ""  # revision of a file that holds no schema yet
 
 
+# What a read-only connection says when a writer killed midway left a hot
+# rollback journal or a WAL whose index must be rebuilt first.
+_NEEDS_RECOVERY = frozenset({"SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVERY",
+                             "SQLITE_READONLY_CANTINIT"})
+
+
 def read_revision(path: Path) -> str:
     """The schema revision stored in ``path`` (empty for a new or empty file), read-only."""
     if not path.exists() or path.stat().st_size == 0:
         return _NEW
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return _read_revision(path, "ro")
+    except DatabaseOpenError as error:
+        if getattr(error.__cause__, "sqlite_errorname", None) not in _NEEDS_RECOVERY:
+            raise
+    # A process killed while writing (e.g. switching the file to WAL) left a hot
+    # journal only a writer may roll back. Any SQLite client opening the file does
+    # that first; it restores the last committed state and changes no data.
+    return _read_revision(path, "rw")
+
+
+def _read_revision(path: Path, mode: str) -> str:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode={mode}", uri=True)
     except sqlite3.Error as error:
         raise DatabaseOpenError(f"cannot open {path}: {error}") from error
     try:
@@ -113,7 +133,10 @@ def read_revision(path: Path) -> str:
 def backup_file(path: Path, destination: Path) -> Path:
     """Copy a (possibly live, WAL) database with SQLite's online backup API, atomically."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
+    partial = destination.with_name(destination.name + PARTIAL_SUFFIX)
+    # A copy killed midway under this very name (same second) must not be
+    # resumed: SQLite would refuse its torn pages, or roll its journal back.
+    _remove_partial(partial)
     src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
@@ -141,14 +164,11 @@ def open_database(path: Path) -> Database:
     """
     path = path.expanduser().resolve()
     revision = read_revision(path)
-    if revision != migrations.HEAD:
-        if revision and revision not in migrations.known_revisions():
-            raise DatabaseOpenError(
-                f"{path} was written by a newer version of JobTracker (schema {revision}); "
-                "update JobTracker to open it. The file was not changed."
-            )
-        if revision:
-            backup_file(path, migration_backup_path(path, revision))
+    if revision not in (migrations.HEAD, _NEW) and revision not in migrations.known_revisions():
+        raise DatabaseOpenError(
+            f"{path} was written by a newer version of JobTracker (schema {revision}); "
+            "update JobTracker to open it. The file was not changed."
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -156,17 +176,46 @@ def open_database(path: Path) -> Database:
     engine = _make_engine(path)
     try:
         if revision != migrations.HEAD:
-            _upgrade(engine)
+            _upgrade(engine, path)
     except Exception:
         engine.dispose()
         raise
     return Database(path, engine)
 
 
-def _upgrade(engine: Engine) -> None:
+def _upgrade(engine: Engine, path: Path) -> None:
+    """Back up, then migrate, all under the write lock: the copy is exactly what is upgraded."""
     from alembic import command
 
     with engine.connect() as connection:
         connection = connection.execution_options(**{_BEGIN_OPTION: "BEGIN IMMEDIATE"})
         with connection.begin():
+            # Read again under the lock: another JobTracker may have migrated meanwhile.
+            revision = _locked_revision(connection)
+            if revision == migrations.HEAD:
+                return
+            if revision:
+                # Holding the lock, no other JobTracker is copying this file for a
+                # migration now, so any such partial copy is from one killed midway.
+                folder = backups_dir(path)
+                if folder.is_dir():
+                    pattern = f"{path.stem}.schema-*{PARTIAL_SUFFIX}*"  # with its -journal
+                    for stale in folder.glob(pattern):
+                        stale.unlink(missing_ok=True)
+                backup_file(path, migration_backup_path(path, revision))
             command.upgrade(migrations.alembic_config(connection), "head")
+
+
+def _locked_revision(connection: Connection) -> str:
+    has_table = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).first()
+    if has_table is None:
+        return _NEW
+    return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() or _NEW
+
+
+def _remove_partial(partial: Path) -> None:
+    """Delete a partial backup copy and the rollback journal SQLite kept beside it."""
+    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        leftover.unlink(missing_ok=True)

@@ -1,16 +1,19 @@
-"""Migrations against real files: empty and populated databases reach head; models match."""
+"""Migrations on real files: old schemas reach head whole; newer or foreign files stay untouched."""
 
 import datetime as dt
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from jobtracker import migrations
+from jobtracker import cli, migrations
 from jobtracker.db import open_database, read_revision
+from jobtracker.errors import DatabaseOpenError
 from jobtracker.models import Base
 from jobtracker.paths import backups_dir
 from jobtracker.tracker import ApplicationFilter, ApplicationInput, Tracker
@@ -82,3 +85,67 @@ def test_every_old_schema_upgrades_with_its_data_intact(fixture: Path, tmp_path:
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     con.close()
+
+
+def _files(path: Path) -> dict[str, bytes | None]:
+    """The database and its WAL, byte for byte (None where absent)."""
+    return {suffix: (Path(f"{path}{suffix}").read_bytes()
+                     if Path(f"{path}{suffix}").exists() else None)
+            for suffix in ("", "-wal", "-journal")}
+
+
+def _left_by_a_crashed_app(path: Path, sql: str) -> None:
+    """Run ``sql`` in WAL mode in a process that dies without a checkpoint, as a crash would."""
+    code = (
+        "import os, sqlite3, sys\n"
+        "con = sqlite3.connect(sys.argv[1])\n"
+        "con.execute('PRAGMA journal_mode = WAL')\n"
+        "con.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "con.executescript(sys.argv[2])\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(path), sql], check=True)
+    assert Path(f"{path}-wal").stat().st_size > 0
+
+
+def test_a_newer_database_left_with_its_wal_is_refused_untouched(
+        db_path: Path, migrated_template: Path, capsys: pytest.CaptureFixture[str]):
+    shutil.copyfile(migrated_template, db_path)
+    # The newer version's last write is only in the WAL, as after a crash or while it runs.
+    _left_by_a_crashed_app(db_path, "UPDATE alembic_version SET version_num = '9999';"
+                                    "INSERT INTO company (name, created_at) "
+                                    "VALUES ('Only in the WAL', '2026-11-28 12:00:00');")
+    before = _files(db_path)
+
+    with pytest.raises(DatabaseOpenError, match=r"newer version of JobTracker \(schema 9999\)"):
+        open_database(db_path)
+    assert cli.main(["--db", str(db_path), "stats"]) == 1
+    err = capsys.readouterr().err
+    assert "newer version of JobTracker" in err and "Traceback" not in err
+
+    # The file and its WAL are exactly as the newer app left them. (The -shm file is
+    # SQLite's rebuildable index of the WAL, which any reader may refresh.)
+    assert _files(db_path) == before
+    assert not backups_dir(db_path).exists()
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    assert con.execute("SELECT name FROM company").fetchall() == [("Only in the WAL",)]
+    con.close()
+
+
+def test_another_apps_sqlite_file_is_refused_untouched(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]):
+    path = tmp_path / "music.db"
+    _left_by_a_crashed_app(path, "CREATE TABLE songs (id INTEGER PRIMARY KEY, title TEXT);"
+                                 "INSERT INTO songs (title) VALUES ('Blue in Green');")
+    before = _files(path)
+
+    with pytest.raises(DatabaseOpenError, match="not a JobTracker database"):
+        open_database(path)
+    assert cli.main(["--db", str(path), "list"]) == 1
+    err = capsys.readouterr().err
+    assert "not a JobTracker database" in err and "Traceback" not in err
+
+    assert _files(path) == before
+    assert not backups_dir(path).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["music.db", "music.db-shm",
+                                                          "music.db-wal"]
