@@ -26,6 +26,10 @@ _EXPONENTS = {
     "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
 }  # fmt: skip
 
+# A salary above this (in major units) is a typo in any currency; its minor units stay
+# far inside SQLite's int64 (10^13 with three decimals is 10^16 < 9.2 * 10^18).
+MAX_SALARY = 10**13
+
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₪": "ILS"}
 
 
@@ -46,6 +50,11 @@ def to_minor(amount: Decimal | int | str, currency: str) -> int:
     if scaled != scaled.to_integral_value():
         raise ValueError(f"{amount} has more decimals than {currency} allows")
     return int(scaled)
+
+
+def max_minor(currency: str) -> int:
+    """MAX_SALARY in ``currency``'s minor unit."""
+    return int(MAX_SALARY * 10 ** exponent(currency))  # int ** int is typed Any
 
 
 def to_major(minor: int, currency: str) -> Decimal:

@@ -28,7 +28,7 @@ MAX_FILE_BYTES = 40 * 1024 * 1024
 # Above the 1 MB limit of a description, so an over-long one gets the field's own message.
 FIELD_SIZE_LIMIT = 2 * 1024 * 1024
 # No salary is this large in any currency; it also keeps minor units inside SQLite's int64.
-MAX_SALARY = Decimal(10) ** 13
+MAX_SALARY = Decimal(money.MAX_SALARY)
 _MAX_AMOUNT_TEXT = 200
 
 
@@ -153,7 +153,7 @@ _ERROR_COLUMNS: dict[str, tuple[_F, ...]] = {
     "salary_currency": (_F.CURRENCY, _F.SALARY, _F.SALARY_MIN, _F.SALARY_MAX),
     "salary_period": (_F.PERIOD, _F.SALARY), "url": (_F.URL,), "source": (_F.SOURCE,),
     "priority": (_F.PRIORITY,), "description": (_F.DESCRIPTION,), "tags": (_F.TAGS,),
-    "notes": (_F.NOTES,),
+    "notes": (_F.NOTES,), "applied_on": (_F.APPLIED,), "follow_up_on": (_F.FOLLOW_UP,),
 }  # fmt: skip
 
 # Status words of other trackers and of hand-made sheets -> our default stage names.
@@ -233,6 +233,8 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, list[str]]:
         text = _strict_decode(data, encoding, encoding)
     else:
         bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+        if bom is None:
+            bom = _utf16_without_bom(data)
         if bom is None or bom == "utf-8-sig":
             _refuse_nul_bytes(data)
         if bom is not None:
@@ -243,9 +245,13 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, list[str]]:
             except UnicodeDecodeError:
                 try:
                     text = data.decode("cp1252")
-                except UnicodeDecodeError:
-                    raise InputFileError("unknown text encoding; save the file as UTF-8 CSV"
-                                         ) from None
+                except UnicodeDecodeError as error:
+                    # The five bytes Windows-1252 leaves undefined: no text encoding we
+                    # know fits, so say where the first one is.
+                    raise InputFileError(
+                        f"byte {error.start} (0x{data[error.start]:02X}) is neither UTF-8 nor "
+                        "Windows-1252 text; save the file as UTF-8 CSV",
+                        row=data.count(b"\n", 0, error.start) + 1) from None
                 notices.append("the file is not UTF-8; it was read as Windows-1252 (Western "
                                "European). If letters look wrong, save it as UTF-8 CSV.")
     text = text.removeprefix("\ufeff")
@@ -256,6 +262,23 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, list[str]]:
     if not text.strip():
         raise InputFileError("the file is empty")
     return text, notices
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the bytes are evidently UTF-16 text that lost its BOM.
+
+    Such text (some "Unicode text" exports) has a NUL as the high byte of nearly every
+    Latin character; a binary file's NULs fall anywhere. Without this it was refused as
+    binary, which sent the user looking for a problem they do not have.
+    """
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high.count(0) >= 0.9 * len(high) and 0 not in low:
+            return codec
+    return None
 
 
 def _strict_decode(data: bytes, codec: str, label: str) -> str:

@@ -42,6 +42,9 @@ def extract(body: str | bytes, content_type: str | None, url: str | None, *,
     kind = (content_type or "").split(";")[0].strip().lower()
     stripped = text.lstrip("\ufeff \t\r\n")
     where = f" at {url}" if url else ""
+    if _not_a_page(kind, stripped):
+        shown = kind or "binary data"
+        raise NoPostingFound(f"no job posting found{where}: it is {shown}, not a web page")
     if "json" in kind or stripped[:1] in "{[":
         try:
             data = lenient_json.loads(stripped)
@@ -60,6 +63,20 @@ def extract(body: str | bytes, content_type: str | None, url: str | None, *,
         if "html" not in kind:
             raise NoPostingFound(f"no job posting found{where} (feed without items)")
     return _from_html(stripped, url, where)
+
+
+# Media types that are never a posting, whatever their bytes look like.
+_NOT_PAGES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip",
+              "application/gzip", "application/x-gzip", "application/x-tar")
+
+
+def _not_a_page(kind: str, text: str) -> bool:
+    """An image, archive or other binary: refused with what it is, not "no posting found".
+
+    A mislabelled page is still read (some servers send HTML as
+    application/octet-stream), but text never holds NUL characters.
+    """
+    return kind.startswith(_NOT_PAGES) or "\x00" in text[:4096]
 
 
 def _from_json(data: Any, url: str | None, job_id: str | None, board: str | None

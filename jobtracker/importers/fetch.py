@@ -135,6 +135,7 @@ def _fetch_once(http: requests.Session, url: str, cancel: threading.Event | None
     current = url
     for _hop in range(opts.max_redirects + 1):
         _check(cancel, started, opts, url)
+        _refuse_reserved_name(current)
         remaining = max(0.1, opts.deadline - (time.monotonic() - started))
         try:
             response = http.get(current, stream=True, allow_redirects=False,
@@ -145,12 +146,16 @@ def _fetch_once(http: requests.Session, url: str, cancel: threading.Event | None
                 f"timed out connecting to {_host(current)} after {opts.connect_timeout:g} s"
             )) from None
         except requests.exceptions.ReadTimeout:
+            _check(cancel, started, opts, url)  # the deadline cut the wait short: say so
             raise FetchError(f"timed out: {_host(current)} sent no answer within "
                              f"{opts.read_timeout:g} s") from None
         except requests.exceptions.SSLError:
             raise FetchError(f"secure connection to {_host(current)} failed (certificate or "
                              f"TLS error)") from None
-        except requests.exceptions.ConnectionError:
+        except requests.exceptions.ConnectionError as error:
+            if _name_not_found(error):
+                raise _Transient(FetchError(f"cannot find the server {_host(current)} "
+                                            "(no such name, or no network)")) from None
             raise _Transient(FetchError(f"cannot connect to {_host(current)}")) from None
         except requests.exceptions.RequestException as error:
             raise FetchError(f"cannot fetch {current}: {type(error).__name__}") from None
@@ -201,6 +206,7 @@ def _read_body(response: Any, cancel: threading.Event | None, started: float,
             try:
                 chunk = response.raw.read(CHUNK, decode_content=True)
             except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
+                _check(cancel, started, opts, url)  # the deadline cut the wait short: say so
                 raise FetchError(f"timed out reading {url} (no data for "
                                  f"{opts.read_timeout:g} s)") from None
             except urllib3.exceptions.DecodeError:
@@ -246,6 +252,29 @@ def _retry_after(value: str | None) -> float | None:
     if value and value.strip().isdigit():
         return min(float(value), 5.0)
     return None
+
+
+def _refuse_reserved_name(url: str) -> None:
+    """RFC 6761: names under ``.invalid`` never exist, so no lookup is sent for them."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    if host == "invalid" or host.endswith(".invalid"):
+        raise FetchError(f"cannot find the server {host} (no such name: .invalid names "
+                         "never exist)")
+
+
+def _name_not_found(error: BaseException) -> bool:
+    """Whether a connection error is a failed DNS lookup (urllib3 wraps it a few levels deep)."""
+    seen: BaseException | None = error
+    for _depth in range(6):
+        if seen is None:
+            return False
+        if isinstance(seen, socket.gaierror) or type(seen).__name__ == "NameResolutionError":
+            return True
+        reason = getattr(seen, "reason", None)
+        nested = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = reason if isinstance(reason, BaseException) else nested or seen.__cause__ or \
+            seen.__context__
+    return False
 
 
 def _host(url: str) -> str:

@@ -6,9 +6,42 @@ import html
 import json
 from typing import Any
 
+# Real postings nest a dozen levels; a page nesting hundreds is hostile, and the
+# recursive walks over the data (and json itself, near 1,000) would hit Python's limit.
+MAX_DEPTH = 100
+
 
 def loads(text: str) -> Any:
-    """Parse JSON, repairing what page authors commonly break; ValueError when hopeless."""
+    """Parse JSON, repairing what page authors commonly break; ValueError when hopeless.
+
+    Data nested deeper than ``MAX_DEPTH`` is refused with ValueError too, never with
+    RecursionError.
+    """
+    try:
+        data = _loads(text)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    if _too_deep(data):
+        raise ValueError(f"JSON nested more than {MAX_DEPTH} levels deep")
+    return data
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether containers nest deeper than MAX_DEPTH (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = (item.values() if isinstance(item, dict)
+                    else item if isinstance(item, list) else ())
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth + 1 > MAX_DEPTH:
+                    return True
+                stack.append((child, depth + 1))
+    return False
+
+
+def _loads(text: str) -> Any:
     body = text.strip()
     for prefix, suffix in (("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")):
         if body.startswith(prefix) and body.endswith(suffix):
@@ -24,7 +57,7 @@ def loads(text: str) -> Any:
     except ValueError:
         pass
     if "&quot;" in body:
-        return loads(html.unescape(body))
+        return _loads(html.unescape(body))
     return json.loads(repaired, strict=False)
 
 

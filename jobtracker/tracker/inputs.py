@@ -20,6 +20,10 @@ MAX_TITLE = 300
 MAX_NAME = 200
 MAX_URL = 2000
 MAX_TEXT = 1_000_000  # a 1 MB note is already absurd; beyond this it is a mistake
+# Dates a job search can have. Beyond them a date is a typo, and four-digit-year
+# formats, local-time conversion and the calendar export break near years 1 and 9999.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class ApplicationInput:
             url=clean_url("url", self.url),
             source=optional_text("source", self.source, 100),
             priority=check_priority(self.priority),
+            applied_on=check_date("applied_on", self.applied_on),
+            follow_up_on=check_date("follow_up_on", self.follow_up_on),
             description=optional_text("description", self.description, MAX_TEXT),
             tags=clean_tags(self.tags),
         )
@@ -96,6 +102,7 @@ class InterviewInput:
         """Checked and normalised copy."""
         if self.starts_at.tzinfo is None:
             raise ValidationError("starts_at", "needs a time zone")
+        check_date("starts_at", self.starts_at.date())
         if self.timezone:
             try:
                 zoneinfo.ZoneInfo(self.timezone)
@@ -223,6 +230,14 @@ def clean_url(name: str, value: str | None) -> str | None:
     return text
 
 
+def check_date(name: str, value: dt.date | None) -> dt.date | None:
+    """A date between EARLIEST and LATEST, or None."""
+    if value is not None and not EARLIEST <= value <= LATEST:
+        raise ValidationError(name, f"{value.isoformat()} is not between "
+                                    f"{EARLIEST.isoformat()} and {LATEST.isoformat()}")
+    return value
+
+
 def check_priority(value: int) -> int:
     """Priority is an integer from 1 (low) to 5 (high)."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
@@ -248,6 +263,10 @@ def check_salary(low: int | None, high: int | None, currency: str | None) -> tup
             raise ValidationError(name, "must be a whole number of minor units (cents)")
         if amount is not None and amount < 0:
             raise ValidationError(name, "must not be negative")
+        # Also keeps the minor units inside SQLite's 64-bit integers (an OverflowError).
+        if amount is not None and amount > money.max_minor(currency or "USD"):
+            raise ValidationError(name, f"is more than {money.MAX_SALARY:,}; "
+                                        "not a believable salary")
     if low is not None and high is not None and low > high:
         raise ValidationError("salary_max", "is smaller than the minimum")
     if (low is not None or high is not None) and currency is None:

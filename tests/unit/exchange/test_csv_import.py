@@ -444,7 +444,8 @@ def test_a_missing_file_is_an_input_error(tracker: Tracker, tmp_path: Path) -> N
 def test_unknown_encoding_is_refused(tracker: Tracker, tmp_path: Path) -> None:
     # 0x81 and 0x8D are neither UTF-8 nor Windows-1252.
     path = write(tmp_path / "in.csv", b"Company,Title\r\nA\x81\x8d,x\r\n")
-    refused(tracker, path, "unknown text encoding; save the file as UTF-8 CSV", row=None)
+    refused(tracker, path, r"byte 16 \(0x81\) is neither UTF-8 nor Windows-1252 text; "
+                           "save the file as UTF-8 CSV", row=2)
 
 
 def test_binary_files_are_refused_by_row(tracker: Tracker, tmp_path: Path) -> None:
