@@ -149,6 +149,9 @@ class BackupMixin(FilesMixin):
         return len(prepared)
 
 
+_SQLITE_INT_MIN, _SQLITE_INT_MAX = -(2**63), 2**63 - 1
+
+
 def _from_json(table: Table, name: str, value: Any, where: str) -> Any:
     if value is None:
         return None
@@ -161,4 +164,8 @@ def _from_json(table: Table, name: str, value: Any, where: str) -> Any:
             return dt.date.fromisoformat(str(value))
     except ValueError as error:
         raise InputFileError(f"{where}: {name} {value!r} is not a valid date/time") from error
+    if isinstance(value, int) and not isinstance(value, bool) and not (
+            _SQLITE_INT_MIN <= value <= _SQLITE_INT_MAX):
+        # SQLite stores 64-bit integers; sqlite3 would raise OverflowError mid-import.
+        raise InputFileError(f"{where}: {name} {value} is too large to store")
     return value

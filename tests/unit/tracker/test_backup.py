@@ -64,6 +64,8 @@ def test_import_merges_by_name(tracker: Tracker, tmp_path: Path):
     (lambda p: p["tables"]["application"][0].update(colour="red"), "unknown field 'colour'"),
     (lambda p: p["tables"]["note"][0].update(application_id=77), "refers to nothing"),
     (lambda p: p["tables"]["note"][0].update(created_at="yesterday"), "not a valid date"),
+    (lambda p: p["tables"]["application"][0].update(salary_min=10**20),
+     r"tables.application\[0\]: salary_min 100000000000000000000 is too large"),
 ])
 def test_bad_backup_changes_nothing(tracker: Tracker, tmp_path: Path, mutate, message):
     _fill(tracker, tmp_path)
