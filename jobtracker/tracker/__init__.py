@@ -59,6 +59,7 @@ __all__ = [
 
 
 class Tracker(
+    MailMixin,  # builds on ApplicationsMixin, so it comes before it
     ApplicationsMixin,
     StagesMixin,
     ListingMixin,
@@ -70,7 +71,6 @@ class Tracker(
     StatsMixin,
     InsightsMixin,
     BulkMixin,
-    MailMixin,
 ):
     """Every use case of JobTracker over one open database."""
 

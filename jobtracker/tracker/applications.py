@@ -208,22 +208,26 @@ class ApplicationsMixin(TrackerBase):
                 StageEvent.application_id == app.id))
             if event.id == first:
                 raise ValidationError("stage", "the first stage of an application stays")
-            removed_on = event.occurred_on
-            session.delete(event)
-            session.flush()
-            self._rethread_events(session, app)
-            if app.applied_on == removed_on:
-                # The applied date may have come from this very move; keep it only
-                # if what remains of the timeline still shows the application sent.
-                stages = {s.id: s for s in self._stage_rows(session)}
-                initial = self._initial_stage(session)
-                remaining = session.scalars(
-                    select(StageEvent).where(StageEvent.application_id == app.id)
-                    .order_by(StageEvent.occurred_on, StageEvent.id)).all()
-                app.applied_on = next(
-                    (e.occurred_on for e in remaining
-                     if counts_as_applied(stages[e.to_stage_id], initial)), None)
-            app.updated_at = self._now()
+            self._delete_event(session, app, event)
+
+    def _delete_event(self, session: Session, app: Application, event: StageEvent) -> None:
+        """Remove ``event`` from ``app``'s timeline and mend what depended on it."""
+        removed_on = event.occurred_on
+        session.delete(event)
+        session.flush()
+        self._rethread_events(session, app)
+        if app.applied_on == removed_on:
+            # The applied date may have come from this very move; keep it only
+            # if what remains of the timeline still shows the application sent.
+            stages = {s.id: s for s in self._stage_rows(session)}
+            initial = self._initial_stage(session)
+            remaining = session.scalars(
+                select(StageEvent).where(StageEvent.application_id == app.id)
+                .order_by(StageEvent.occurred_on, StageEvent.id)).all()
+            app.applied_on = next(
+                (e.occurred_on for e in remaining
+                 if counts_as_applied(stages[e.to_stage_id], initial)), None)
+        app.updated_at = self._now()
 
     @staticmethod
     def _rethread_events(session: Session, app: Application) -> None:

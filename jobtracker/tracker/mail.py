@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from jobtracker.errors import NotFoundError, ValidationError
 from jobtracker.mail.accounts import MailAccount, MailAccountError
-from jobtracker.mail.match import ApplicationRef, MatchIndex, StageInfo, url_facts
-from jobtracker.mail.scan import FolderState, ScanJob, ScanOutcome
 from jobtracker.models import (
     Application,
     Company,
@@ -28,8 +26,12 @@ from jobtracker.models import (
     SuggestionStatus,
 )
 from jobtracker.tracker.applications import ApplicationsMixin, check_not_future, counts_as_applied
-from jobtracker.tracker.base import TrackerBase
 from jobtracker.tracker.inputs import ApplicationInput
+
+if TYPE_CHECKING:
+    # Matching and scanning load only when mail is used: every other command is faster.
+    from jobtracker.mail.match import MatchIndex
+    from jobtracker.mail.scan import ScanJob, ScanOutcome
 
 # A first scan without a date reads this far back, not the whole mailbox.
 FIRST_SCAN_DAYS = 90
@@ -98,7 +100,7 @@ def _offset_minutes(at: dt.datetime) -> int:
     return int(offset.total_seconds() // 60)
 
 
-class MailMixin(TrackerBase):
+class MailMixin(ApplicationsMixin):
     """Mail accounts and the suggestions drawn from their messages."""
 
     # -- accounts -------------------------------------------------------------------------
@@ -168,6 +170,8 @@ class MailMixin(TrackerBase):
 
     def mail_match_index(self) -> MatchIndex:
         """What the matcher needs of the live applications and the stages, as plain data."""
+        from jobtracker.mail.match import ApplicationRef, MatchIndex, StageInfo, url_facts
+
         with self.db.read() as session:
             stages = tuple(StageInfo(s.name, s.kind.value, s.position)
                            for s in self._stage_rows(session))
@@ -202,6 +206,8 @@ class MailMixin(TrackerBase):
 
     def prepare_scan(self, name: str, since: dt.date | None = None) -> ScanJob:
         """Everything a scan of ``name`` needs, read now, so the scan itself needs no database."""
+        from jobtracker.mail.scan import FolderState, ScanJob
+
         with self.db.read() as session:
             row = self._mail_account_row(session, name)
             account = _account(row)
@@ -313,7 +319,6 @@ class MailMixin(TrackerBase):
         """
         if interview_at is not None and interview_at.tzinfo is None:
             raise ValidationError("interview_at", "needs a time zone")
-        assert isinstance(self, ApplicationsMixin)
         with self.db.write() as session:
             s = self._suggestion(session, suggestion_id, SuggestionStatus.PENDING)
             on = min(s.date.astimezone().date(), self._today())
@@ -372,7 +377,7 @@ class MailMixin(TrackerBase):
                            recorded_at=self._now(), note="from a mail message")
         session.add(event)
         session.flush()
-        ApplicationsMixin._rethread_events(session, app)
+        self._rethread_events(session, app)
         if app.applied_on is None and counts_as_applied(target, self._initial_stage(session)):
             app.applied_on = on
         return event.id
@@ -403,20 +408,7 @@ class MailMixin(TrackerBase):
         event = session.get(StageEvent, event_id)
         if event is None:
             return
-        app = session.get_one(Application, event.application_id)
-        removed_on = event.occurred_on
-        session.delete(event)
-        session.flush()
-        ApplicationsMixin._rethread_events(session, app)
-        if app.applied_on == removed_on:
-            stages = {s.id: s for s in self._stage_rows(session)}
-            initial = self._initial_stage(session)
-            remaining = session.scalars(
-                select(StageEvent).where(StageEvent.application_id == app.id)
-                .order_by(StageEvent.occurred_on, StageEvent.id)).all()
-            app.applied_on = next((e.occurred_on for e in remaining
-                                   if counts_as_applied(stages[e.to_stage_id], initial)), None)
-        app.updated_at = self._now()
+        self._delete_event(session, session.get_one(Application, event.application_id), event)
 
     def dismiss_suggestion(self, suggestion_id: int) -> None:
         """Set a suggestion aside; it is never proposed again."""

@@ -1,0 +1,1 @@
+"""JobTracker's benchmarks: ratios against bare baselines, run with ``python -m benchmarks``."""

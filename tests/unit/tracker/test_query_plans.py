@@ -1,0 +1,205 @@
+"""Query plans of the hot queries: each uses its index (or the FTS index), never a table walk.
+
+The SQL is captured while the product's own code runs (an engine event), so these tests follow
+the code; SQLite's ``EXPLAIN QUERY PLAN`` then says how it would run on a migrated database
+with realistic rows. No timings: a plan that walks a table is the regression, at any size.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from jobtracker.demo import populate
+from jobtracker.models import StageKind
+from jobtracker.tracker import ApplicationFilter, ApplicationInput, SortKey, Tracker
+from jobtracker.tracker.listing import _EXPORT_SQL
+
+# The main query of the applications list (and of the board, and count_applications).
+LIST_QUERY = "FROM application JOIN company"
+LIVE_WALK = "SEARCH application USING INDEX ix_application_live_changed"
+FTS = "SCAN application_fts VIRTUAL TABLE"
+BY_ID = "SEARCH application USING INTEGER PRIMARY KEY"
+SORT = "USE TEMP B-TREE FOR ORDER BY"
+# What every per-application subquery of the list must look up by index, never scan.
+SUBQUERY_INDEXES = (
+    "SEARCH application_tag USING COVERING INDEX sqlite_autoindex_application_tag_1",
+    "SEARCH interview USING INDEX ix_interview_application_id",
+    "SEARCH note USING COVERING INDEX ix_note_application_id",
+)
+
+
+@pytest.fixture
+def filled(tracker: Tracker) -> Tracker:
+    """A migrated database with a few hundred realistic applications, and a known one."""
+    populate(tracker, 300, seed=5)
+    tracker.add_application(ApplicationInput(title="Platform Engineer", company="Known GmbH",
+                                             url="https://boards.greenhouse.io/known/jobs/42"))
+    return tracker
+
+
+@contextlib.contextmanager
+def captured(tracker: Tracker) -> Iterator[list[tuple[str, Any]]]:
+    """Every SELECT the product sends to SQLite while the block runs, with its parameters."""
+    seen: list[tuple[str, Any]] = []
+
+    def listen(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+               _many: bool) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    event.listen(tracker.db.engine, "before_cursor_execute", listen)
+    try:
+        yield seen
+    finally:
+        event.remove(tracker.db.engine, "before_cursor_execute", listen)
+
+
+def plan(tracker: Tracker, statement: str, parameters: Any = ()) -> list[str]:
+    """SQLite's plan for ``statement``: one line per step (``SCAN x``, ``SEARCH x USING ...``)."""
+    con = sqlite3.connect(tracker.db.path)
+    try:
+        return [row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+    finally:
+        con.close()
+
+
+def plans_of(tracker: Tracker, action: Callable[[], object], marker: str) -> list[list[str]]:
+    """The plans of the statements ``action`` runs that contain ``marker``."""
+    with captured(tracker) as seen:
+        action()
+    found = [plan(tracker, sql, params) for sql, params in seen if marker in sql]
+    assert found, f"no statement containing {marker!r} ran"
+    return found
+
+
+def no_table_walk(steps: list[str]) -> None:
+    """No ``SCAN`` of a real table (a virtual FTS scan is the index itself)."""
+    walks = [step for step in steps if step.startswith("SCAN ") and "VIRTUAL TABLE" not in step
+             and not step.startswith("SCAN stage")]  # ten rows, read whole by design
+    assert not walks, f"table walk in plan: {steps}"
+
+
+def test_default_list_page_reads_the_live_index_in_order(filled: Tracker) -> None:
+    [steps] = plans_of(filled, lambda: filled.list_applications(limit=200), LIST_QUERY)
+    assert steps[0].startswith(LIVE_WALK), steps
+    assert SORT not in steps  # the index gives "last change, newest first" with no sort
+    no_table_walk(steps)
+    for lookup in SUBQUERY_INDEXES:
+        assert any(step.startswith(lookup) for step in steps), (lookup, steps)
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_last_change_sort_needs_no_sort_step_either_way(filled: Tracker, descending: bool
+                                                        ) -> None:
+    [steps] = plans_of(filled, lambda: filled.list_applications(
+        sort=SortKey.LAST_CHANGE, descending=descending, limit=200), LIST_QUERY)
+    assert steps[0].startswith(LIVE_WALK) and SORT not in steps, steps
+
+
+@pytest.mark.parametrize("key", [key for key in SortKey if key != SortKey.LAST_CHANGE])
+def test_other_sorts_read_live_rows_by_index_and_look_up_the_rest(filled: Tracker,
+                                                                  key: SortKey) -> None:
+    # Not index-ordered (one sort of the live rows), but never a walk of a whole table.
+    [steps] = plans_of(filled, lambda: filled.list_applications(sort=key, limit=200),
+                       LIST_QUERY)
+    assert steps[0].startswith(LIVE_WALK), steps
+    no_table_walk(steps)
+
+
+def test_search_is_driven_by_the_fts_index(filled: Tracker) -> None:
+    search = ApplicationFilter(search="python")
+    [page] = plans_of(filled, lambda: filled.list_applications(search, limit=200), LIST_QUERY)
+    [count] = plans_of(filled, lambda: filled.count_applications(search), "count(")
+    for steps in (page, count):
+        # Matches are looked up by id; walking every live row and testing each against
+        # the matches would cost the whole table per keystroke.
+        assert any(step.startswith(FTS) for step in steps), steps
+        assert steps[0].startswith(BY_ID), steps
+        assert not any(step.startswith(LIVE_WALK) for step in steps), steps
+        no_table_walk(steps)
+
+
+def test_search_ids_start_from_the_fts_index(filled: Tracker) -> None:
+    [steps] = plans_of(filled, lambda: filled.search_ids("python"), "application_fts")
+    assert steps[0].startswith("SCAN f VIRTUAL TABLE"), steps
+    assert "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)" in steps
+
+
+def test_counting_everything_reads_only_the_covering_live_index(filled: Tracker) -> None:
+    [steps] = plans_of(filled, filled.count_applications, "count(")
+    assert steps == ["SEARCH application USING COVERING INDEX ix_application_live_changed "
+                     "(deleted_at=?)"]
+
+
+@pytest.mark.parametrize("filters", [ApplicationFilter(stages=("Applied",)),
+                                     ApplicationFilter(kinds=(StageKind.OPEN,))],
+                         ids=["stage", "open kinds"])
+def test_stage_filters_use_indexes(filled: Tracker, filters: ApplicationFilter) -> None:
+    [steps] = plans_of(filled, lambda: filled.list_applications(filters, limit=200),
+                       LIST_QUERY)
+    assert any(step.startswith(LIVE_WALK) for step in steps), steps
+    no_table_walk(steps)
+
+
+def test_board_reads_each_card_with_indexed_lookups(filled: Tracker) -> None:
+    from_board = ApplicationFilter()  # the board's own read: every live card, by priority
+    [steps] = plans_of(filled, lambda: list(filled.iter_applications(
+        from_board, sort=SortKey.PRIORITY)), LIST_QUERY)
+    no_table_walk(steps)
+    for lookup in SUBQUERY_INDEXES:
+        assert any(step.startswith(lookup) for step in steps), (lookup, steps)
+
+
+def test_today_interviews_come_from_the_time_index(filled: Tracker) -> None:
+    [steps] = plans_of(filled, filled.today_list, "FROM interview JOIN application")
+    assert steps[0].startswith("SEARCH interview USING INDEX ix_interview_starts_at "
+                               "(starts_at>? AND starts_at<?)"), steps
+    no_table_walk(steps)
+
+
+def test_today_tasks_use_the_due_date_index(filled: Tracker) -> None:
+    [steps] = plans_of(filled, filled.today_list, "FROM task")
+    assert any("ix_task_due_on" in step for step in steps), steps
+
+
+def test_calendar_reads_interviews_per_application_by_index(filled: Tracker) -> None:
+    interviews, tasks = plans_of(filled, filled.calendar_entries, "FROM ")[1:]
+    no_table_walk(interviews)
+    assert "SEARCH interview USING INDEX ix_interview_application_id (application_id=?)" \
+        in interviews
+    assert any(step.startswith("SEARCH task USING INDEX ix_task_due_on") for step in tasks)
+
+
+def test_duplicate_lookup_by_company_uses_its_index(filled: Tracker) -> None:
+    [steps] = plans_of(filled, lambda: filled.find_duplicates(
+        None, "Known GmbH", "Platform Engineer"), "JOIN stage")
+    assert any("ix_application_company_id" in step for step in steps), steps
+    no_table_walk(steps)
+
+
+def test_csv_export_reads_the_table_once_in_id_order(tracker: Tracker) -> None:
+    # On purpose: nearly every row is live, so one pass in rowid order beats an index
+    # lookup per row followed by a sort of every id.
+    now = dt.datetime(2026, 11, 28).isoformat(" ")
+    steps = plan(tracker, _EXPORT_SQL, ("; ", now))
+    assert steps[0] == "SCAN a" and SORT not in steps, steps
+    assert "SEARCH i USING INDEX ix_interview_application_id (application_id=?)" in steps
+    assert "SEARCH n USING COVERING INDEX ix_note_application_id (application_id=?)" in steps
+
+
+def test_a_dropped_index_shows_as_a_table_walk(filled: Tracker) -> None:
+    # The checks above can fail: without the note index every list row scans the notes.
+    con = sqlite3.connect(filled.db.path)
+    con.execute("DROP INDEX ix_note_application_id")
+    con.commit()
+    con.close()
+    [steps] = plans_of(filled, lambda: filled.list_applications(limit=200), LIST_QUERY)
+    with pytest.raises(AssertionError, match="table walk"):
+        no_table_walk(steps)
