@@ -11,6 +11,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     ScalarSelect,
+    Select,
     column,
     false,
     func,
@@ -92,6 +93,85 @@ _SORT_COLUMNS: dict[SortKey, list[Any]] = {
 }
 
 
+def _list_query(filters: ApplicationFilter, sort: SortKey, descending: bool,
+                limit: int | None, offset: int, now: dt.datetime,
+                *, with_total: bool = False) -> Select[*tuple[Any, ...]]:
+    """The list query: the rows of ``filters`` in ``sort`` order, ``limit`` of them from ``offset``.
+
+    With a limit, the page is chosen first from the narrow set (ids and the sort key
+    only) and the row's extras (company, stage, tags, next interview, notes count) are
+    read for the page's rows alone: in the single-select form SQLite computed the three
+    correlated subqueries for every match before sorting and cutting (a search hitting
+    1,100 of 50,000 applications paid them 1,100 times for a page of 200). Without a
+    limit every row is read anyway, so the plain single select is kept.
+
+    ``with_total`` (needs a limit) adds a last column: how many rows match in all,
+    counted by the same pass over the matches that chooses the page.
+    """
+    def ordered(keys: list[Any], tiebreak: Any) -> list[Any]:
+        return [*(key.desc().nulls_last() if descending else key.asc().nulls_last()
+                  for key in keys), tiebreak.desc() if descending else tiebreak.asc()]
+
+    def joined(query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
+        # Inner joins on both sides, as in the single select, so the page holds exactly
+        # the rows the full list would.
+        return query.join(Company, Company.id == Application.company_id).join(
+            Stage, Stage.id == Application.stage_id)
+
+    # Ordering by the label (not the expression) keeps SQLite from running the
+    # subquery twice per row.
+    next_interview: ColumnElement[Any] = _next_interview(now).label("next_interview")
+    keys: list[Any] = ([next_interview] if sort == SortKey.NEXT_INTERVIEW
+                       else list(_SORT_COLUMNS[sort]))
+    page = None
+    if limit is not None:
+        # The one extra that can be a sort key is computed for every match (it decides
+        # the page); it is then read off the page instead of computed twice.
+        narrow: list[ColumnElement[Any]] = [Application.id.label("id")]
+        if sort == SortKey.NEXT_INTERVIEW:
+            narrow.append(next_interview)
+        if with_total:
+            narrow.append(func.count().over().label("total"))
+        page = (joined(select(*narrow).select_from(Application)).where(*_where(filters))
+                .order_by(*ordered(keys, Application.id)).limit(limit).offset(offset)
+                .subquery("page"))
+        if sort == SortKey.NEXT_INTERVIEW:
+            next_interview = page.c.next_interview.label("next_interview")
+            keys = [next_interview]
+    query = joined(select(
+        Application.id, Company.name, Application.title, Application.stage_id, Stage.name,
+        Stage.kind, Stage.color, Application.applied_on, Application.stage_changed_on,
+        Application.location, Application.remote, Application.salary_min,
+        Application.salary_max, Application.salary_currency, Application.salary_period,
+        Application.employment_type, Application.priority, _tags_subquery(),
+        Application.url, Application.source, next_interview,
+        Application.follow_up_on, _notes_count(), Application.created_at,
+        Application.updated_at, Application.deleted_at,
+    ).select_from(Application))
+    if page is None:
+        return query.where(*_where(filters)).order_by(*ordered(keys, Application.id))
+    # The page's order is not kept through the join: sort its (at most ``limit``) rows
+    # again by the same keys, which the outer query reads off the same rows.
+    if with_total:
+        query = query.add_columns(page.c.total)
+    return query.join(page, page.c.id == Application.id).order_by(*ordered(keys, page.c.id))
+
+
+def _application_row(values: Any) -> ApplicationRow:
+    """A plain row from the list query's columns (any extra columns after them ignored)."""
+    (app_id, company, title, stage_id, stage, kind, color, applied_on, changed, location,
+     remote, salary_min, salary_max, currency, period, employment, priority, tags, url,
+     source, interview, follow_up, notes, created, updated, deleted) = values[:26]
+    return ApplicationRow(
+        app_id, company, title, stage_id, stage, kind, color, applied_on, changed,
+        location, remote.value if remote else None, salary_min, salary_max,
+        currency, period.value if period else None,
+        employment.value if employment else None, priority,
+        _split_tags(tags), url, source, interview, follow_up, notes, created,
+        updated, deleted,
+    )
+
+
 class ListingMixin(TrackerBase):
     """Reading many applications at once."""
 
@@ -118,45 +198,37 @@ class ListingMixin(TrackerBase):
         offset: int = 0,
     ) -> Iterator[ApplicationRow]:
         """Like ``list_applications`` but streamed, for exports of any size."""
-        next_interview = _next_interview(self._now()).label("next_interview")
-        query = select(
-            Application.id, Company.name, Application.title, Application.stage_id, Stage.name,
-            Stage.kind, Stage.color, Application.applied_on, Application.stage_changed_on,
-            Application.location, Application.remote, Application.salary_min,
-            Application.salary_max, Application.salary_currency, Application.salary_period,
-            Application.employment_type, Application.priority, _tags_subquery(),
-            Application.url, Application.source, next_interview, Application.follow_up_on,
-            _notes_count(), Application.created_at, Application.updated_at,
-            Application.deleted_at,
-        ).join(Company, Company.id == Application.company_id).join(
-            Stage, Stage.id == Application.stage_id
-        )
-        query = query.where(*_where(filters))
-        order: list[Any] = (
-            [literal_column("next_interview")] if sort == SortKey.NEXT_INTERVIEW
-            else list(_SORT_COLUMNS[sort])
-        )
-        direction = [c.desc().nulls_last() if descending else c.asc().nulls_last() for c in order]
-        query = query.order_by(*direction, Application.id.desc() if descending
-                               else Application.id.asc())
-        if limit is not None:
-            query = query.limit(limit).offset(offset)
+        query = _list_query(filters, sort, descending, limit, offset, self._now())
         with self.db.read() as session:
             # Core execution: plain rows without the ORM's loading layer, which this
             # column-only select does not need (a third less time per row).
-            for row in session.connection().execute(query):
-                (app_id, company, title, stage_id, stage, kind, color, applied_on, changed,
-                 location, remote, salary_min, salary_max, currency, period, employment,
-                 priority, tags, url, source, interview, follow_up, notes, created, updated,
-                 deleted) = row
-                yield ApplicationRow(
-                    app_id, company, title, stage_id, stage, kind, color, applied_on, changed,
-                    location, remote.value if remote else None, salary_min, salary_max,
-                    currency, period.value if period else None,
-                    employment.value if employment else None, priority,
-                    _split_tags(tags), url, source, interview, follow_up, notes, created,
-                    updated, deleted,
-                )
+            for values in session.connection().execute(query):
+                yield _application_row(values)
+
+    def list_page(
+        self,
+        filters: ApplicationFilter = ALL,
+        *,
+        sort: SortKey = SortKey.LAST_CHANGE,
+        descending: bool = True,
+        limit: int,
+    ) -> tuple[int, list[ApplicationRow]]:
+        """How many applications match ``filters`` in all, and the first ``limit`` of them.
+
+        What a table shows when its filter changes. While searching, one pass over the
+        matches both counts them and picks the page (a window count): a separate count
+        would find and look up every match a second time per keystroke. Without a
+        search the count reads a covering index alone, cheaper than a window over
+        every live row, so it stays its own query.
+        """
+        if fts_query(filters.search) is None:
+            return (self.count_applications(filters),
+                    self.list_applications(filters, sort=sort, descending=descending,
+                                           limit=limit))
+        query = _list_query(filters, sort, descending, limit, 0, self._now(), with_total=True)
+        with self.db.read() as session:
+            found = session.connection().execute(query).all()
+        return (found[0][-1] if found else 0), [_application_row(values) for values in found]
 
     def iter_export_records(self) -> Iterator[tuple[Any, ...]]:
         """Every live application in id order, as stored values in the CSV export's columns.

@@ -119,8 +119,7 @@ class ApplicationsModel(QAbstractTableModel):
         self.endResetModel()
 
     def _load(self, count: int) -> None:
-        self._total = self._tracker.count_applications(self._filter)
-        self._rows = self._tracker.list_applications(
+        self._total, self._rows = self._tracker.list_page(
             self._filter, sort=self._sort, descending=self._descending, limit=count)
 
     # -- Qt model API ------------------------------------------------------------------------

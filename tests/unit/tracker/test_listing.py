@@ -1,11 +1,23 @@
 """Listing and full-text search: one query, plain rows, safe against FTS syntax in input."""
 
 import datetime as dt
+import functools
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
+from jobtracker.demo import populate
 from jobtracker.models import StageKind
-from jobtracker.tracker import ApplicationFilter, ApplicationInput, InterviewInput, SortKey, Tracker
+from jobtracker.tracker import (
+    ApplicationFilter,
+    ApplicationInput,
+    ApplicationRow,
+    InterviewInput,
+    SortKey,
+    Tracker,
+)
 from jobtracker.tracker.listing import fts_query
 
 
@@ -107,3 +119,102 @@ def test_trashed_rows_leave_the_list_and_the_search(filled: Tracker):
     assert "Site Reliability Engineer" not in _titles(filled)
     assert filled.search_ids("globex") == []
     assert _titles(filled, trashed=True) == ["Site Reliability Engineer"]
+
+
+# -- pages against a reference ---------------------------------------------------------
+# The list picks a page from the matches first and reads the row's extras for that page
+# only; these tests hold every sort key, direction and filter to a plain Python reference.
+
+_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _reference_keys(tracker: Tracker, key: SortKey) -> Callable[[ApplicationRow], list[Any]]:
+    """The values each sort key orders by, as SQLite compares them (NOCASE: ASCII only)."""
+    position = {stage.id: stage.position for stage in tracker.stages()}
+    return {
+        SortKey.COMPANY: lambda r: [r.company.translate(_ASCII_FOLD), r.title],
+        SortKey.TITLE: lambda r: [r.title],
+        SortKey.STAGE: lambda r: [position[r.stage_id]],
+        SortKey.APPLIED: lambda r: [r.applied_on],
+        SortKey.LAST_CHANGE: lambda r: [r.last_change],
+        SortKey.LOCATION: lambda r: [r.location],
+        SortKey.SALARY: lambda r: [r.salary_max if r.salary_max is not None else r.salary_min],
+        SortKey.PRIORITY: lambda r: [r.priority],
+        SortKey.NEXT_INTERVIEW: lambda r: [r.next_interview],
+        SortKey.FOLLOW_UP: lambda r: [r.follow_up_on],
+        SortKey.CREATED: lambda r: [r.created_at],
+        SortKey.ID: lambda r: [r.id],
+    }[key]
+
+
+def _reference_order(tracker: Tracker, rows: list[ApplicationRow], key: SortKey,
+                     descending: bool) -> list[int]:
+    """Ids sorted by ``key`` with NULLs last either way and ties broken by id, like the list."""
+    values = _reference_keys(tracker, key)
+    sign = -1 if descending else 1
+
+    def compare(a: ApplicationRow, b: ApplicationRow) -> int:
+        for x, y in [*zip(values(a), values(b), strict=True), (a.id, b.id)]:
+            if x == y:
+                continue
+            if x is None or y is None:
+                return 1 if x is None else -1
+            return sign * (1 if x > y else -1)
+        return 0
+
+    return [row.id for row in sorted(rows, key=functools.cmp_to_key(compare))]
+
+
+@pytest.fixture
+def demo(tracker: Tracker) -> Tracker:
+    """A few hundred demo applications (ties on every key), some of them in the trash."""
+    populate(tracker, 300, seed=3)
+    for row in tracker.list_applications(sort=SortKey.ID)[::7]:
+        tracker.delete_application(row.id)
+    return tracker
+
+
+_DEMO_FILTERS = {
+    "all": ApplicationFilter(),
+    "search": ApplicationFilter(search="engineer"),
+    "stage": ApplicationFilter(stages=("Applied", "Rejected")),
+    "open": ApplicationFilter(kinds=(StageKind.OPEN,)),
+    "dates": ApplicationFilter(applied_from=dt.date(2026, 6, 1), applied_to=dt.date(2026, 10, 31)),
+    "trash": ApplicationFilter(trashed=True),
+    "search open": ApplicationFilter(search="engineer", kinds=(StageKind.OPEN,)),
+}
+
+
+@pytest.mark.parametrize("name", [*_DEMO_FILTERS, "tag"])
+def test_pages_follow_the_reference_order_for_every_key(demo: Tracker, name: str):
+    if name == "tag":
+        tags = Counter(tag for row in demo.list_applications() for tag in row.tags)
+        filters = ApplicationFilter(tag=tags.most_common(1)[0][0])
+    else:
+        filters = _DEMO_FILTERS[name]
+    everything = demo.list_applications(filters)  # no limit: the plain single select
+    assert 37 < len(everything) < 300, len(everything)  # several pages, not everything
+    by_id = {row.id: row for row in everything}
+    for key in SortKey:
+        for descending in (False, True):
+            expected = _reference_order(demo, everything, key, descending)
+            where = (key, descending)
+            whole = demo.list_applications(filters, sort=key, descending=descending)
+            assert [row.id for row in whole] == expected, where
+            paged: list[ApplicationRow] = []
+            while page := demo.list_applications(filters, sort=key, descending=descending,
+                                                 limit=37, offset=len(paged)):
+                paged.extend(page)
+            assert [row.id for row in paged] == expected, where
+            assert all(row == by_id[row.id] for row in paged), where  # same extras
+            total, first = demo.list_page(filters, sort=key, descending=descending, limit=37)
+            assert total == len(expected) == demo.count_applications(filters), where
+            assert first == paged[:37], where
+
+
+def test_a_page_reports_its_total_even_when_empty(demo: Tracker):
+    assert demo.list_page(ApplicationFilter(search="zzzqqq"), limit=10) == (0, [])
+    assert demo.list_page(ApplicationFilter(search="!!"), limit=10) == (0, [])
+    total, rows = demo.list_page(ApplicationFilter(search="engineer"), limit=5)
+    assert len(rows) == 5 and total == demo.count_applications(
+        ApplicationFilter(search="engineer")) > 5

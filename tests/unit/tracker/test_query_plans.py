@@ -28,11 +28,10 @@ FTS = "SCAN application_fts VIRTUAL TABLE"
 BY_ID = "SEARCH application USING INTEGER PRIMARY KEY"
 SORT = "USE TEMP B-TREE FOR ORDER BY"
 # What every per-application subquery of the list must look up by index, never scan.
-SUBQUERY_INDEXES = (
-    "SEARCH application_tag USING COVERING INDEX sqlite_autoindex_application_tag_1",
-    "SEARCH interview USING INDEX ix_interview_application_id",
-    "SEARCH note USING COVERING INDEX ix_note_application_id",
-)
+TAGS_LOOKUP = "SEARCH application_tag USING COVERING INDEX sqlite_autoindex_application_tag_1"
+INTERVIEW_LOOKUP = "SEARCH interview USING INDEX ix_interview_application_id"
+NOTES_LOOKUP = "SEARCH note USING COVERING INDEX ix_note_application_id"
+SUBQUERY_INDEXES = (TAGS_LOOKUP, INTERVIEW_LOOKUP, NOTES_LOOKUP)
 
 
 @pytest.fixture
@@ -82,17 +81,60 @@ def plans_of(tracker: Tracker, action: Callable[[], object], marker: str) -> lis
 def no_table_walk(steps: list[str]) -> None:
     """No ``SCAN`` of a real table (a virtual FTS scan is the index itself)."""
     walks = [step for step in steps if step.startswith("SCAN ") and "VIRTUAL TABLE" not in step
-             and not step.startswith("SCAN stage")]  # ten rows, read whole by design
+             and not step.startswith("SCAN stage")  # ten rows, read whole by design
+             and step != "SCAN page"  # the chosen page (at most its limit), not a table
+             and not step.startswith("SCAN (subquery-")]  # the window count's own rows
     assert not walks, f"table walk in plan: {steps}"
+
+
+def page_first(steps: list[str]) -> tuple[list[str], list[str]]:
+    """A paged list's plan split in two: choosing the page, then reading the page's rows.
+
+    The page (ids and the sort key) is materialized first and the outer loop scans it,
+    so what the row's extras cost is paid for the page's rows only, never for every match.
+    """
+    assert steps[0] == "MATERIALIZE page", steps
+    assert "SCAN page" in steps, steps
+    scan = steps.index("SCAN page")
+    return steps[1:scan], steps[scan + 1:]
+
+
+def extras_for_the_page_only(steps: list[str], *, except_: tuple[str, ...] = ()) -> None:
+    """Tags, next interview and notes are looked up by index, for the page's rows alone."""
+    page, rows = page_first(steps)
+    for lookup in SUBQUERY_INDEXES:
+        if lookup in except_:
+            continue
+        assert any(step.startswith(lookup) for step in rows), (lookup, steps)
+        assert not any(step.startswith(lookup) for step in page), (lookup, steps)
 
 
 def test_default_list_page_reads_the_live_index_in_order(filled: Tracker) -> None:
     [steps] = plans_of(filled, lambda: filled.list_applications(limit=200), LIST_QUERY)
-    assert steps[0].startswith(LIVE_WALK), steps
-    assert SORT not in steps  # the index gives "last change, newest first" with no sort
+    page, _ = page_first(steps)
+    assert page[0].startswith(LIVE_WALK), steps
+    assert SORT not in page  # the index gives "last change, newest first" with no sort
     no_table_walk(steps)
-    for lookup in SUBQUERY_INDEXES:
-        assert any(step.startswith(lookup) for step in steps), (lookup, steps)
+    extras_for_the_page_only(steps)
+
+
+def test_next_interview_sort_computes_only_that_extra_for_every_row(filled: Tracker) -> None:
+    # The key decides the page, so it is computed for every live row; the other
+    # extras are still read for the page alone, and the key is not computed twice.
+    [steps] = plans_of(filled, lambda: filled.list_applications(
+        sort=SortKey.NEXT_INTERVIEW, limit=200), LIST_QUERY)
+    page, rows = page_first(steps)
+    assert [step for step in page if step.startswith(INTERVIEW_LOOKUP)] != [], steps
+    assert not any(step.startswith(INTERVIEW_LOOKUP) for step in rows), steps
+    extras_for_the_page_only(steps, except_=(INTERVIEW_LOOKUP,))
+    no_table_walk(steps)
+
+
+def test_a_whole_list_without_a_limit_stays_one_plain_select(filled: Tracker) -> None:
+    # Exports and the board read every row: no page to choose, nothing to materialize.
+    [steps] = plans_of(filled, filled.list_applications, LIST_QUERY)
+    assert "MATERIALIZE page" not in steps and steps[0].startswith(LIVE_WALK), steps
+    no_table_walk(steps)
 
 
 @pytest.mark.parametrize("descending", [True, False])
@@ -100,7 +142,8 @@ def test_last_change_sort_needs_no_sort_step_either_way(filled: Tracker, descend
                                                         ) -> None:
     [steps] = plans_of(filled, lambda: filled.list_applications(
         sort=SortKey.LAST_CHANGE, descending=descending, limit=200), LIST_QUERY)
-    assert steps[0].startswith(LIVE_WALK) and SORT not in steps, steps
+    page, _ = page_first(steps)
+    assert page[0].startswith(LIVE_WALK) and SORT not in page, steps
 
 
 @pytest.mark.parametrize("key", [key for key in SortKey if key != SortKey.LAST_CHANGE])
@@ -109,21 +152,36 @@ def test_other_sorts_read_live_rows_by_index_and_look_up_the_rest(filled: Tracke
     # Not index-ordered (one sort of the live rows), but never a walk of a whole table.
     [steps] = plans_of(filled, lambda: filled.list_applications(sort=key, limit=200),
                        LIST_QUERY)
-    assert steps[0].startswith(LIVE_WALK), steps
+    page, _ = page_first(steps)
+    assert page[0].startswith(LIVE_WALK), steps
     no_table_walk(steps)
+    if key != SortKey.NEXT_INTERVIEW:
+        extras_for_the_page_only(steps)
 
 
 def test_search_is_driven_by_the_fts_index(filled: Tracker) -> None:
     search = ApplicationFilter(search="python")
-    [page] = plans_of(filled, lambda: filled.list_applications(search, limit=200), LIST_QUERY)
+    [listed] = plans_of(filled, lambda: filled.list_applications(search, limit=200), LIST_QUERY)
+    [paged] = plans_of(filled, lambda: filled.list_page(search, limit=200), LIST_QUERY)
     [count] = plans_of(filled, lambda: filled.count_applications(search), "count(")
-    for steps in (page, count):
+    # The window count reads the matches through a co-routine: its steps come after it.
+    counted = [step for step in page_first(paged)[0] if not step.startswith("CO-ROUTINE")]
+    for steps in (page_first(listed)[0], counted, count):
         # Matches are looked up by id; walking every live row and testing each against
         # the matches would cost the whole table per keystroke.
         assert any(step.startswith(FTS) for step in steps), steps
         assert steps[0].startswith(BY_ID), steps
         assert not any(step.startswith(LIVE_WALK) for step in steps), steps
         no_table_walk(steps)
+    extras_for_the_page_only(listed)
+    extras_for_the_page_only(paged)
+
+
+def test_a_search_page_is_counted_by_the_same_pass(filled: Tracker) -> None:
+    # The table's first page while searching: one statement finds, counts and pages.
+    with captured(filled) as seen:
+        filled.list_page(ApplicationFilter(search="python"), limit=200)
+    assert len(seen) == 1 and "count(*) OVER ()" in seen[0][0], seen
 
 
 def test_search_ids_start_from_the_fts_index(filled: Tracker) -> None:
@@ -144,7 +202,7 @@ def test_counting_everything_reads_only_the_covering_live_index(filled: Tracker)
 def test_stage_filters_use_indexes(filled: Tracker, filters: ApplicationFilter) -> None:
     [steps] = plans_of(filled, lambda: filled.list_applications(filters, limit=200),
                        LIST_QUERY)
-    assert any(step.startswith(LIVE_WALK) for step in steps), steps
+    assert any(step.startswith(LIVE_WALK) for step in page_first(steps)[0]), steps
     no_table_walk(steps)
 
 
