@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import platform
 import re
@@ -11,6 +12,7 @@ import sqlite3
 import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,6 +43,9 @@ class Bench:
         self.results: list[Result] = []
         self.big = options.size
         self._startup: tuple[list[float], list[float], list[float], list[float]] | None = None
+        # Whole-process (seconds, peak RSS MB) of each start-up run, for the notes.
+        self._whole_a: list[tuple[float, float]] = []
+        self._whole_b: list[tuple[float, float]] = []
 
     def log(self, text: str) -> None:
         print(text, file=sys.stderr, flush=True)
@@ -52,40 +57,65 @@ class Bench:
     # -- cases ---------------------------------------------------------------------------
 
     def startup(self) -> tuple[list[float], list[float], list[float], list[float]]:
-        """--smoke-test on the big database vs the bare window: times and peak RSS (MB)."""
+        """--smoke-test on the big database vs the bare window: times and peak RSS (MB).
+
+        Both are measured to their first paint: each writes that moment (wall clock) and its
+        peak memory so far to a file (``JOBTRACKER_SMOKE_PAINT_FILE``); the time is counted
+        from just before the process is started. What the smoke test checks after the paint
+        (keyring backends, the CA bundle, the migration scripts) is no part of the app's
+        start-up, so it is left out; the whole processes are measured too, for the notes.
+        """
         if self._startup is None:
             db = self.copy(self.big, "startup.db")
+            mark = self.scratch / "first-paint.json"
+            env = {**self.env, "JOBTRACKER_SMOKE_PAINT_FILE": str(mark)}
             memory_a: list[float] = []
             memory_b: list[float] = []
 
+            def to_first_paint(cmd: list[str], memory: list[float],
+                               whole: list[tuple[float, float]]) -> float:
+                mark.unlink(missing_ok=True)
+                spawned = time.time()
+                run = run_measured(cmd, env)
+                paint = json.loads(mark.read_text(encoding="utf-8"))
+                memory.append(float(paint["max_rss_mb"]))
+                whole.append((run.seconds, run.max_rss_mb))
+                return float(paint["wall"]) - spawned
+
             def a() -> float:
-                run = run_measured([PY, "-m", "jobtracker", "--db", str(db), "--smoke-test"],
-                                   self.env)
-                memory_a.append(run.max_rss_mb)
-                return run.seconds
+                return to_first_paint([PY, "-m", "jobtracker", "--db", str(db), "--smoke-test"],
+                                      memory_a, self._whole_a)
 
             def b() -> float:
-                run = run_measured([PY, str(BASELINES / "bare_window.py")], self.env)
-                memory_b.append(run.max_rss_mb)
-                return run.seconds
+                return to_first_paint([PY, str(BASELINES / "bare_window.py")], memory_b,
+                                      self._whole_b)
 
             times_a, times_b = interleave(a, b, self.repeat)
             # The warm-up round's memory is as good a sample as any: peak RSS barely varies.
             self._startup = (times_a, times_b, memory_a[1:], memory_b[1:])
         return self._startup
 
+    def _whole(self, which: list[tuple[float, float]], index: int) -> float:
+        return statistics.median(run[index] for run in which[1:] or which)
+
     def case_startup(self) -> Result:
         times_a, times_b, _, _ = self.startup()
         return Result(f"GUI cold start, {self.big:,} apps", "<= 2.0x", times_a, times_b, 2.0,
-                      note="`jobtracker --smoke-test` (keyring, CA bundle and migration checks "
-                           "included) vs bare_window.py; whole processes to first paint")
+                      note="`jobtracker --smoke-test` vs bare_window.py, each from its start to "
+                           "its first paint (written by the process); whole processes, with "
+                           "the smoke test's install checks after the paint: A median "
+                           f"{self._whole(self._whole_a, 0):.2f} s, B median "
+                           f"{self._whole(self._whole_b, 0):.2f} s")
 
     def case_memory(self) -> Result:
         _, _, memory_a, memory_b = self.startup()
         return Result(f"Peak RSS, window on {self.big:,} apps", "<= +80 MB", memory_a,
                       memory_b, 80.0, unit="MB", kind="delta",
-                      note=f"ru_maxrss of each child; A median {statistics.median(memory_a):.0f}"
-                           f" MB, B median {statistics.median(memory_b):.0f} MB")
+                      note="peak RSS at the first paint; A median "
+                           f"{statistics.median(memory_a):.0f} MB, B median "
+                           f"{statistics.median(memory_b):.0f} MB; whole "
+                           f"processes (ru_maxrss): A {self._whole(self._whole_a, 1):.0f} MB, "
+                           f"B {self._whole(self._whole_b, 1):.0f} MB")
 
     def case_search(self) -> Result:
         db = data.demo_db(self.big)

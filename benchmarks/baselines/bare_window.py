@@ -5,7 +5,12 @@ What ``jobtracker --smoke-test`` is compared with (start-up time and peak memory
 
 from __future__ import annotations
 
+import json
+import os
+import resource
 import sys
+import time
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
@@ -19,8 +24,15 @@ class _QuitOnFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._app.quit)  # let this paint finish first
+            QTimer.singleShot(0, self._painted)  # let this paint finish first
         return False
+
+    def _painted(self) -> None:
+        # The same record `jobtracker --smoke-test` writes once its first paint is done.
+        if target := os.environ.get("JOBTRACKER_SMOKE_PAINT_FILE"):
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            Path(target).write_text(json.dumps({"wall": time.time(), "max_rss_mb": peak}))
+        self._app.quit()
 
 
 def main() -> int:

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from rapidfuzz import fuzz
 from sqlalchemy import or_, select
 
 from jobtracker.models import Application, Company, Stage, StageKind
@@ -136,6 +135,9 @@ class DuplicatesMixin(TrackerBase):
                 .where(Application.deleted_at.is_(None), or_(*conditions))
                 .order_by(Application.id)
             ).all()
+        # Loaded here, not with the tracker: only the duplicate check uses it (issue 8 start-up).
+        from rapidfuzz import fuzz
+
         same_posting: list[DuplicateRow] = []
         similar: list[DuplicateRow] = []
         wanted_title = (title or "").strip()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from jobtracker import APP_NAME, __version__
 from jobtracker.errors import JobTrackerError
 from jobtracker.tracker import Tracker
-from jobtracker.ui.backups_page import backup_at_close, backup_when_painted
 from jobtracker.ui.error_dialog import install_excepthook, start_logging
 from jobtracker.ui.forms import jobtracker_rc  # noqa: F401 - registers the icons
 from jobtracker.ui.main_window import MainWindow
@@ -38,6 +37,9 @@ def make_application(argv: list[str]) -> QApplication:
 
 def run(db_path: Path, argv: list[str]) -> int:
     """Open the database at ``db_path`` in the main window; returns the exit code."""
+    # Here, not at the top: the smoke test imports this module and needs no backups.
+    from jobtracker.ui.backups_page import backup_at_close, backup_when_painted
+
     app = make_application([sys.argv[0] if sys.argv else APP_NAME, *argv])
     start_logging()
     settings = Settings(QSettings())

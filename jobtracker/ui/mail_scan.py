@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import ssl
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from jobtracker.errors import JobTrackerError
-from jobtracker.mail.scan import ScanJob, ScanOutcome, execute_scan
 from jobtracker.secrets import (
     KeyringSecretStore,
     SecretStore,
@@ -26,6 +26,9 @@ from jobtracker.secrets import (
 from jobtracker.tracker import SuggestionRow
 from jobtracker.ui.background import run_in_background
 from jobtracker.ui.undo_commands import Editor
+
+if TYPE_CHECKING:
+    from jobtracker.mail.scan import ScanJob, ScanOutcome
 
 
 class MailContext:
@@ -225,5 +228,8 @@ class MailScanner(QObject):
 def _scan(job: ScanJob, password: str, relay: _ProgressRelay, stop: threading.Event,
           context: ssl.SSLContext | None) -> ScanOutcome:
     """The worker: network only, no widget, no session."""
+    # The IMAP and matching code loads on the first scan, not with the window (issue 8).
+    from jobtracker.mail.scan import execute_scan
+
     return execute_scan(job, password, progress=relay.progress.emit, cancelled=stop.is_set,
                         ssl_context=context)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
@@ -41,10 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobtracker import APP_NAME, __version__
-from jobtracker.backups import RestoreReport
-from jobtracker.backups import restore_backup as restore_backup_file
 from jobtracker.errors import JobTrackerError
-from jobtracker.importers import FetchOptions
 from jobtracker.tracker import ApplicationInput, Tracker
 from jobtracker.ui import formatting
 from jobtracker.ui.applications_view import ApplicationsView
@@ -54,16 +52,22 @@ from jobtracker.ui.detail_panel import DetailPanel
 from jobtracker.ui.empty_state import EmptyState
 from jobtracker.ui.forms import jobtracker_rc  # noqa: F401 - registers the icons
 from jobtracker.ui.icons import themed_icon
-from jobtracker.ui.import_url_dialog import ImportUrlDialog, clipboard_url, url_from_text
 from jobtracker.ui.mail_scan import MailContext
 from jobtracker.ui.new_application_dialog import NewApplicationDialog
-from jobtracker.ui.preferences_dialog import PreferencesDialog
 from jobtracker.ui.settings import Settings
 from jobtracker.ui.suggestions_view import SuggestionsView
 from jobtracker.ui.theme import apply_theme
 from jobtracker.ui.trash_view import TrashView
 from jobtracker.ui.undo_commands import Editor
 from jobtracker.ui.workspace import VIEW_NAMES, ViewRole, Workspace
+
+if TYPE_CHECKING:
+    # Imported where first used, not at start-up: the URL import pulls in requests and lxml,
+    # Preferences the backups and mail pages (issue 8: cold start at 50,000 applications).
+    from jobtracker.backups import RestoreReport
+    from jobtracker.importers import FetchOptions
+    from jobtracker.ui.import_url_dialog import ImportUrlDialog
+    from jobtracker.ui.preferences_dialog import PreferencesDialog
 
 SEARCH_DEBOUNCE_MS = 150
 SAMPLE_COUNT = 150
@@ -417,6 +421,11 @@ class MainWindow(QMainWindow):
         return str(name) if name else "applications"
 
     def _view_changed(self, row: int) -> None:
+        item = self.sidebar.item(row)
+        name = item.data(ViewRole) if item is not None else None
+        workspace: Workspace | None = getattr(self, "workspace", None)
+        if workspace is not None and name in VIEW_NAMES:
+            workspace.view(str(name))  # built on its first visit (start-up shows only one)
         self.pages.setCurrentIndex(max(0, row))
         self.search.blockSignals(True)
         self.search.clear()
@@ -485,6 +494,8 @@ class MainWindow(QMainWindow):
     def import_from_url(self, url: str | None = None, *, start: bool = False
                         ) -> ImportUrlDialog:
         """Open the Import from URL dialog (one at a time), prefilled; ``start`` fetches at once."""
+        from jobtracker.ui.import_url_dialog import ImportUrlDialog, url_from_text
+
         dialog = self.import_dialog
         if dialog is None or not dialog.isVisible():
             dialog = ImportUrlDialog(
@@ -525,6 +536,8 @@ class MainWindow(QMainWindow):
             if callable(paste):
                 paste()
             return
+        from jobtracker.ui.import_url_dialog import clipboard_url
+
         url = clipboard_url()
         if url is None:
             self.statusBar().showMessage(self.tr("The clipboard holds no web address to "
@@ -538,6 +551,8 @@ class MainWindow(QMainWindow):
         """The web address in dragged data (a link or its text), if any."""
         if mime is None:
             return None
+        from jobtracker.ui.import_url_dialog import url_from_text
+
         if mime.hasUrls():
             for link in mime.urls():
                 if link.scheme() in ("http", "https"):
@@ -606,6 +621,8 @@ class MainWindow(QMainWindow):
 
     def open_preferences(self) -> PreferencesDialog:
         """Show Preferences; settings apply when it is accepted."""
+        from jobtracker.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.tracker, self.settings, self, mail_context=self.mail)
         dialog.mail_page.changed.connect(self.inbox.reload)
         dialog.backups_page.restore_requested.connect(
@@ -684,6 +701,8 @@ class MainWindow(QMainWindow):
         path = self.tracker.db.path
         # Every pooled connection goes, so the old file's WAL is folded in and closed.
         self.tracker.close()
+        from jobtracker.backups import restore_backup as restore_backup_file
+
         report = None
         try:
             report = restore_backup_file(path, backup, app_may_hold_lock=True)

@@ -7,29 +7,24 @@ import html
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
 from jobtracker.errors import JobTrackerError
-from jobtracker.importers import (
-    FetchCancelled,
-    FetchError,
-    FetchOptions,
-    NoPostingFound,
-    PostingDraft,
-    import_posting,
-)
-from jobtracker.importers.to_application import to_application
 from jobtracker.tracker import ApplicationDetail, Tracker
 from jobtracker.tracker.rows import SnapshotDetail
 from jobtracker.ui.background import run_in_background
 from jobtracker.ui.field_errors import ERROR_COLOR
 from jobtracker.ui.formatting import format_datetime
 from jobtracker.ui.forms.ui_posting_panel import Ui_PostingPanel
-from jobtracker.ui.import_url_dialog import FETCH_DEADLINE, GONE_STATUSES
 from jobtracker.ui.posting_diff import diff_html, diff_text
 from jobtracker.ui.undo_commands import Editor
+
+if TYPE_CHECKING:
+    # The importers (lxml, the ATS clients) load on the first check, not with the window.
+    from jobtracker.importers import FetchOptions, PostingDraft
 
 
 @dataclass
@@ -167,6 +162,9 @@ class PostingPanel(QWidget):
         if self._application_id is None or not self.snapshots or self._check is not None:
             return
         latest = self.snapshots[-1]
+        from jobtracker.importers import FetchOptions, import_posting
+        from jobtracker.ui.import_url_dialog import FETCH_DEADLINE
+
         url = latest.source_url
         options = self.fetch_options or FetchOptions(deadline=FETCH_DEADLINE)
         check = _Check(threading.Event(), self._application_id, self._editor.tracker, latest)
@@ -217,6 +215,8 @@ class PostingPanel(QWidget):
         if check.tracker is not self._editor.tracker:
             self._finish(check, self.tr("Check dropped: another database is open now."))
             return
+        from jobtracker.importers.to_application import to_application
+
         try:
             snapshot = to_application(draft, check.copy.source_url, now=self._now()).snapshot
         except (JobTrackerError, ValueError) as error:
@@ -243,6 +243,9 @@ class PostingPanel(QWidget):
     def _check_failed(self, check: _Check, error: BaseException) -> None:
         if check is not self._check:
             return
+        from jobtracker.importers import FetchCancelled, FetchError, NoPostingFound
+        from jobtracker.ui.import_url_dialog import GONE_STATUSES
+
         when = format_datetime(check.copy.fetched_at)
         if isinstance(error, FetchCancelled):
             self._finish(check, self.tr("Check stopped."))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -35,9 +35,12 @@ from jobtracker.ui.formatting import format_datetime
 from jobtracker.ui.forms.ui_suggestions_view import Ui_SuggestionsView
 from jobtracker.ui.lazy_view import LazyView
 from jobtracker.ui.mail_scan import MailContext, MailScanner
-from jobtracker.ui.suggestion_edit_dialog import SuggestionEditDialog
 from jobtracker.ui.undo_commands import Editor
 from jobtracker.ui.undo_commands.mail import AcceptSuggestionCommand, DismissSuggestionCommand
+
+if TYPE_CHECKING:
+    # Built on the first edit: the dialog brings the mail matching code (issue 8 start-up).
+    from jobtracker.ui.suggestion_edit_dialog import SuggestionEditDialog
 
 translate = QCoreApplication.translate
 _Index = QModelIndex | QPersistentModelIndex
@@ -322,6 +325,8 @@ class SuggestionsView(LazyView):
         row = self.current()
         if row is None:
             return None
+        from jobtracker.ui.suggestion_edit_dialog import SuggestionEditDialog
+
         tracker = self.editor.tracker
         dialog = SuggestionEditDialog(row, list(tracker.mail_match_index().applications),
                                       tracker.stages(), self)

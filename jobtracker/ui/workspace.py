@@ -8,16 +8,16 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListWidgetItem, QMenu, QWidget
 
-from jobtracker.ui.board_view import BoardView
-from jobtracker.ui.calendar_view import CalendarView
-from jobtracker.ui.dashboard_view import DashboardView
 from jobtracker.ui.exports import export_ics_dialog, export_vcards_dialog
 from jobtracker.ui.icons import themed_icon
 from jobtracker.ui.reminders import ReminderNotifier
-from jobtracker.ui.today_view import TodayView
 
 if TYPE_CHECKING:
+    from jobtracker.ui.board_view import BoardView
+    from jobtracker.ui.calendar_view import CalendarView
+    from jobtracker.ui.dashboard_view import DashboardView
     from jobtracker.ui.main_window import MainWindow
+    from jobtracker.ui.today_view import TodayView
 
 # Sidebar names of these views, in order, between the window's Applications and Contacts.
 VIEW_NAMES = ("board", "today", "dashboard", "calendar")
@@ -26,45 +26,32 @@ ViewRole = Qt.ItemDataRole.UserRole
 
 
 class Workspace(QObject):
-    """Builds the extra views once and keeps them in step with the window's data and filters."""
+    """Adds the extra views to the window and keeps them in step with its data and filters.
+
+    Each view is built (and its module imported) the first time it is shown or asked for:
+    until then its page in the window's stack is an empty placeholder, so start-up pays only
+    for the Applications view (issue 8: cold start at 50,000 applications).
+    """
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.board = BoardView(window.editor, lambda: window.applications.model.filters,
-                               today=window.tracker.today,
-                               stale_days=window.settings.no_reply_days,
-                               follow_up_days=window.settings.stage_follow_up_days)
-        self.board.setObjectName("board")
-        self.board.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
-        self.board.activated.connect(self.open_application)
-        # The table's filters and search are the board's: any reset of the table re-reads it.
-        window.applications.model.modelReset.connect(self.board.reload)
-        self.dashboard = DashboardView(window.editor, today=window.tracker.today)
-        self.dashboard.setObjectName("dashboard")
-        window.editor.changed.connect(self.dashboard.reload)
-        window.applications.model.modelReset.connect(self.dashboard.reload)
-        self.today = TodayView(window.editor, today=window.tracker.today,
-                               no_reply_days=window.settings.no_reply_days)
-        self.today.setObjectName("today")
-        self.today.activated.connect(self.open_application)
-        self.today.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
-        window.applications.model.modelReset.connect(self.today.reload)
-        self.calendar = CalendarView(window.editor, today=window.tracker.today)
-        self.calendar.setObjectName("calendar")
-        self.calendar.activated.connect(self.open_application)
-        window.applications.model.modelReset.connect(self.calendar.reload)
-        pages: list[tuple[str, str, QWidget]] = [
-            ("board", self.tr("Board"), self.board),
-            ("today", self.tr("Today"), self.today),
-            ("dashboard", self.tr("Dashboard"), self.dashboard),
-            ("calendar", self.tr("Calendar"), self.calendar),
+        self._built: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        pages: list[tuple[str, str]] = [
+            ("board", self.tr("Board")),
+            ("today", self.tr("Today")),
+            ("dashboard", self.tr("Dashboard")),
+            ("calendar", self.tr("Calendar")),
         ]
         # Right after Applications, in the sidebar, the stack of pages and the View menu.
         view_menu = _menu_of(window.view_actions[0])
         before = window.view_actions[1]  # Contacts
-        for number, (name, label, page) in enumerate(pages, start=1):
-            window.pages.insertWidget(number, page)
+        for number, (name, label) in enumerate(pages, start=1):
+            placeholder = QWidget()
+            placeholder.setObjectName(f"{name}Placeholder")
+            self._placeholders[name] = placeholder
+            window.pages.insertWidget(number, placeholder)
             item = QListWidgetItem(themed_icon(name), label)
             item.setData(ViewRole, name)
             window.sidebar.insertItem(number, item)
@@ -102,6 +89,106 @@ class Workspace(QObject):
         self.reminders.notified.connect(
             lambda title, text: window.statusBar().showMessage(f"{title}: {text}", 10_000))
         self.reminders.start()
+
+    # -- the views, built on first use ---------------------------------------------------------
+
+    @property
+    def board(self) -> BoardView:
+        """The board (built now if it was not yet)."""
+        from jobtracker.ui.board_view import BoardView
+
+        view = self.view("board")
+        assert isinstance(view, BoardView)
+        return view
+
+    @property
+    def today(self) -> TodayView:
+        """The Today view (built now if it was not yet)."""
+        from jobtracker.ui.today_view import TodayView
+
+        view = self.view("today")
+        assert isinstance(view, TodayView)
+        return view
+
+    @property
+    def dashboard(self) -> DashboardView:
+        """The dashboard (built now if it was not yet)."""
+        from jobtracker.ui.dashboard_view import DashboardView
+
+        view = self.view("dashboard")
+        assert isinstance(view, DashboardView)
+        return view
+
+    @property
+    def calendar(self) -> CalendarView:
+        """The calendar (built now if it was not yet)."""
+        from jobtracker.ui.calendar_view import CalendarView
+
+        view = self.view("calendar")
+        assert isinstance(view, CalendarView)
+        return view
+
+    def is_built(self, name: str) -> bool:
+        """Whether the view called ``name`` exists yet."""
+        return name in self._built
+
+    def view(self, name: str) -> QWidget:
+        """The view called ``name`` (one of ``VIEW_NAMES``), built now if it was not yet."""
+        view = self._built.get(name)
+        if view is None:
+            view = self._build(name)
+            view.setObjectName(name)
+            self._built[name] = view
+            # In the placeholder's place: the stack's order is the sidebar's.
+            pages = self.window.pages
+            placeholder = self._placeholders.pop(name)
+            current = pages.currentWidget() is placeholder
+            pages.insertWidget(pages.indexOf(placeholder), view)
+            if current:
+                pages.setCurrentWidget(view)
+            pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return view
+
+    def _build(self, name: str) -> QWidget:
+        window = self.window
+        model = window.applications.model
+        if name == "board":
+            from jobtracker.ui.board_view import BoardView
+
+            board = BoardView(window.editor, lambda: model.filters,
+                              today=window.tracker.today,
+                              stale_days=window.settings.no_reply_days,
+                              follow_up_days=window.settings.stage_follow_up_days)
+            board.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+            board.activated.connect(self.open_application)
+            # The table's filters and search are the board's: any reset of the table re-reads it.
+            model.modelReset.connect(board.reload)
+            return board
+        if name == "today":
+            from jobtracker.ui.today_view import TodayView
+
+            today = TodayView(window.editor, today=window.tracker.today,
+                              no_reply_days=window.settings.no_reply_days)
+            today.activated.connect(self.open_application)
+            today.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+            model.modelReset.connect(today.reload)
+            return today
+        if name == "dashboard":
+            from jobtracker.ui.dashboard_view import DashboardView
+
+            dashboard = DashboardView(window.editor, today=window.tracker.today)
+            window.editor.changed.connect(dashboard.reload)
+            model.modelReset.connect(dashboard.reload)
+            return dashboard
+        if name == "calendar":
+            from jobtracker.ui.calendar_view import CalendarView
+
+            calendar = CalendarView(window.editor, today=window.tracker.today)
+            calendar.activated.connect(self.open_application)
+            model.modelReset.connect(calendar.reload)
+            return calendar
+        raise KeyError(name)
 
     def show_today(self) -> None:
         """Bring the window up on the Today view (a reminder was clicked)."""

@@ -54,7 +54,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+180"/>
         <source>Remote</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,7 +1867,7 @@ Folders: %6</source>
 <context>
     <name>MailScanner</name>
     <message>
-        <location filename="../../jobtracker/ui/mail_scan.py" line="+145"/>
+        <location filename="../../jobtracker/ui/mail_scan.py" line="+148"/>
         <source>Mail Password</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1885,7 +1885,7 @@ Folders: %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jobtracker/ui/main_window.py" line="+140"/>
+        <location filename="../../jobtracker/ui/main_window.py" line="+144"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1901,12 +1901,12 @@ Folders: %6</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+488"/>
+        <location line="+501"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-487"/>
+        <location line="-500"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2091,7 +2091,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>%1 contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2116,12 +2116,12 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>The clipboard holds no web address to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Not deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2131,7 +2131,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Inbox (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2147,7 +2147,7 @@ Folders: %6</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Cannot open database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2336,7 +2336,7 @@ Folders: %6</source>
 <context>
     <name>PostingPanel</name>
     <message>
-        <location filename="../../jobtracker/ui/posting_panel.py" line="+100"/>
+        <location filename="../../jobtracker/ui/posting_panel.py" line="+95"/>
         <source>%1 (latest)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2386,29 +2386,29 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Check stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-35"/>
         <source>Check dropped: another database is open now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+33"/>
+        <location line="+7"/>
+        <location line="+36"/>
         <source>Could not check: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-31"/>
         <source>Still online — unchanged since your copy from %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2423,7 +2423,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>No longer online (HTTP %1) — your copy from %2 is kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2752,7 +2752,7 @@ Folders: %6</source>
 <context>
     <name>SuggestionsModel</name>
     <message>
-        <location filename="../../jobtracker/ui/suggestions_view.py" line="+59"/>
+        <location filename="../../jobtracker/ui/suggestions_view.py" line="+62"/>
         <source>Move to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2826,7 +2826,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>Scan Mail: 1 new suggestion.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3386,7 +3386,7 @@ Folders: %6</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../jobtracker/ui/workspace.py" line="+58"/>
+        <location filename="../../jobtracker/ui/workspace.py" line="+42"/>
         <source>Board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3406,7 +3406,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Export Interviews to Calendar (.ics)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3419,7 +3419,7 @@ Folders: %6</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../jobtracker/ui/app.py" line="+54"/>
+        <location filename="../../jobtracker/ui/app.py" line="+56"/>
         <source>Cannot open database</source>
         <translation type="unfinished"></translation>
     </message>
