@@ -549,14 +549,27 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
     """Write every live application as CSV."""
+    from jobtracker.dbfile import BUSY_TIMEOUT_MS, read_revision
     from jobtracker.exchange.csv_export import write_records
+    from jobtracker.migrations import HEAD
 
-    with _tracker(args) as tracker:
+    path = _db_path(args).expanduser().resolve()
+    # In id order (stable, and what a re-import into a new database reproduces), read as
+    # plain stored values in one query. An up-to-date file is read with sqlite3 alone:
+    # SQLAlchemy's import would cost as much as writing 50,000 rows. Anything else (a
+    # new file, an older schema to migrate first) goes through the tracker.
+    if path.is_file() and read_revision(path) == HEAD:
+        from jobtracker.exchange.export_query import export_records_from_file
+
         out, finish = _out(args.output, newline="")
-        # In id order (stable, and what a re-import into a new database reproduces),
-        # read as plain stored values: 50,000 applications in about 1.2 s instead of 5 s.
-        count = write_records(tracker.iter_export_records(), out, excel=args.excel)
+        count = write_records(export_records_from_file(path, dt.datetime.now(dt.UTC),
+                                                       BUSY_TIMEOUT_MS), out, excel=args.excel)
         finish()
+    else:
+        with _tracker(args) as tracker:
+            out, finish = _out(args.output, newline="")
+            count = write_records(tracker.iter_export_records(), out, excel=args.excel)
+            finish()
     if args.output:
         print(f"{count} applications written to {args.output}", file=sys.stderr)
     return 0

@@ -14,10 +14,12 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from jobtracker import migrations
+from jobtracker.dbfile import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS  # re-exported
+from jobtracker.dbfile import NEW as _NEW
+from jobtracker.dbfile import read_revision as read_revision  # re-exported
 from jobtracker.errors import DatabaseOpenError
 from jobtracker.paths import backups_dir
 
-BUSY_TIMEOUT_MS = 10_000
 # A backup copy being written; renamed to its final name only once complete.
 PARTIAL_SUFFIX = ".partial"
 _BEGIN_OPTION = "jobtracker_begin"
@@ -81,53 +83,6 @@ def _make_engine(path: Path) -> Engine:
         connection.exec_driver_sql(connection.get_execution_options().get(_BEGIN_OPTION, "BEGIN"))
 
     return engine
-
-
-_NEW = ""  # revision of a file that holds no schema yet
-
-
-# What a read-only connection says when a writer killed midway left a hot
-# rollback journal or a WAL whose index must be rebuilt first.
-_NEEDS_RECOVERY = frozenset({"SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVERY",
-                             "SQLITE_READONLY_CANTINIT"})
-
-
-def read_revision(path: Path) -> str:
-    """The schema revision stored in ``path`` (empty for a new or empty file), read-only."""
-    if not path.exists() or path.stat().st_size == 0:
-        return _NEW
-    try:
-        return _read_revision(path, "ro")
-    except DatabaseOpenError as error:
-        if getattr(error.__cause__, "sqlite_errorname", None) not in _NEEDS_RECOVERY:
-            raise
-    # A process killed while writing (e.g. switching the file to WAL) left a hot
-    # journal only a writer may roll back. Any SQLite client opening the file does
-    # that first; it restores the last committed state and changes no data.
-    return _read_revision(path, "rw")
-
-
-def _read_revision(path: Path, mode: str) -> str:
-    try:
-        con = sqlite3.connect(f"file:{path}?mode={mode}", uri=True)
-    except sqlite3.Error as error:
-        raise DatabaseOpenError(f"cannot open {path}: {error}") from error
-    try:
-        tables = {
-            row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if "alembic_version" not in tables:
-            if tables:
-                raise DatabaseOpenError(
-                    f"{path} is an SQLite file but not a JobTracker database; nothing was changed"
-                )
-            return _NEW
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else _NEW
-    except sqlite3.DatabaseError as error:
-        raise DatabaseOpenError(f"{path} is not a JobTracker database ({error})") from error
-    finally:
-        con.close()
 
 
 def backup_file(path: Path, destination: Path) -> Path:

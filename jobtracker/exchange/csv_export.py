@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from jobtracker import money
 from jobtracker.exchange.csv_cells import neutralize
 from jobtracker.exchange.csv_columns import COLUMNS, DATETIME_FORMAT, TAG_SEPARATOR
-from jobtracker.tracker.listing import TAG_SEPARATOR as STORED_TAG_SEPARATOR
-from jobtracker.tracker.rows import ApplicationRow
+from jobtracker.exchange.export_query import TAG_SEPARATOR as STORED_TAG_SEPARATOR
+
+if TYPE_CHECKING:
+    from jobtracker.tracker.rows import ApplicationRow
 
 BOM = "\ufeff"
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     text,
 )
 
+from jobtracker.exchange.export_query import TAG_SEPARATOR, export_records
 from jobtracker.models import (
     Application,
     Company,
@@ -33,7 +34,6 @@ from jobtracker.models import (
 from jobtracker.tracker.base import TrackerBase
 from jobtracker.tracker.rows import ApplicationFilter, ApplicationRow, SortKey
 
-TAG_SEPARATOR = "\x1f"  # cannot appear in a tag name typed by a user
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 ALL = ApplicationFilter()  # every live application
 
@@ -243,13 +243,9 @@ class ListingMixin(TrackerBase):
         text or None) and the number of notes. ``exchange.csv_export.write_records``
         writes them exactly as ``write_csv`` writes the rows of ``iter_applications``.
         """
-        now = self._now().astimezone(dt.UTC).replace(tzinfo=None)
         with self.db.read() as session:
-            cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-            try:
-                yield from cursor.execute(_EXPORT_SQL, (TAG_SEPARATOR, now.strftime(_STORED_TIME)))
-            finally:
-                cursor.close()
+            connection = session.connection().connection.driver_connection
+            yield from export_records(connection, self._now())  # type: ignore[arg-type]
 
     def count_applications(self, filters: ApplicationFilter = ALL) -> int:
         """How many applications match ``filters``."""
@@ -274,30 +270,6 @@ class ListingMixin(TrackerBase):
                      "ON a.id = f.rowid WHERE application_fts MATCH :q AND a.deleted_at IS NULL "
                      "ORDER BY rank").bindparams(q=match)
             ))
-
-
-# How SQLAlchemy's DateTime stores a timestamp in SQLite (naive UTC for UTCDateTime).
-_STORED_TIME = "%Y-%m-%d %H:%M:%S.%f"
-# NOT INDEXED: nearly every row is live, so reading the table in id order beats looking
-# each row up through ix_application_live_changed and sorting 50,000 ids afterwards
-# (0.55 s instead of 1.0 s at 50k; test_query_plans checks this plan).
-_EXPORT_SQL = """
-SELECT a.id, c.name, a.title, s.name, a.applied_on, a.stage_changed_on, a.location, a.remote,
-       a.salary_min, a.salary_max, a.salary_currency, a.salary_period, a.employment_type,
-       a.priority,
-       (SELECT group_concat(t.name, ?1) FROM application_tag AS at
-          JOIN tag AS t ON t.id = at.tag_id WHERE at.application_id = a.id),
-       a.url, a.source,
-       (SELECT min(i.starts_at) FROM interview AS i WHERE i.application_id = a.id
-          AND i.starts_at >= ?2 AND i.outcome = 'pending'),
-       a.follow_up_on,
-       (SELECT count(*) FROM note AS n WHERE n.application_id = a.id)
-FROM application AS a NOT INDEXED
-JOIN company AS c ON c.id = a.company_id
-JOIN stage AS s ON s.id = a.stage_id
-WHERE a.deleted_at IS NULL
-ORDER BY a.id
-"""
 
 
 def _where(filters: ApplicationFilter) -> list[ColumnElement[bool]]:

@@ -71,3 +71,39 @@ def test_export_from_an_empty_database(db_path: Path):
     result = jt(db_path, "export", "ics")
     assert result.returncode == 0
     assert Calendar.from_ical(result.stdout).walk("VEVENT") == []
+
+
+_EXPORT_WITHOUT_SQLALCHEMY = (
+    "import sys\n"
+    "from jobtracker.cli import main\n"
+    "code = main(['--db', sys.argv[1], 'export', 'csv', '-o', sys.argv[2]])\n"
+    "print(code, 'sqlalchemy' in sys.modules)\n")
+
+
+def test_export_csv_of_an_up_to_date_file_reads_it_without_sqlalchemy(filled: Path,
+                                                                       tmp_path: Path):
+    # The fast path (sqlite3 alone) must write exactly what the tracker's path writes.
+    with Tracker.open(filled) as tracker:
+        from jobtracker.exchange.csv_export import write_records
+
+        with (tmp_path / "tracker.csv").open("w", newline="", encoding="utf-8") as out:
+            write_records(tracker.iter_export_records(), out)
+    result = subprocess.run(
+        [sys.executable, "-c", _EXPORT_WITHOUT_SQLALCHEMY, str(filled), str(tmp_path / "a.csv")],
+        capture_output=True, text=True, env=dict(os.environ), timeout=120, check=False)
+    assert result.stdout.split() == ["0", "False"], result.stderr
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "tracker.csv").read_bytes()
+
+
+def test_export_csv_of_an_older_file_migrates_it_first(tmp_path: Path):
+    import shutil
+
+    from jobtracker import migrations
+    from jobtracker.db import read_revision
+
+    old = tmp_path / "old.db"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "schema-0001.db", old)
+    result = jt(old, "export", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count(b"\r\n") > 1  # header and rows
+    assert read_revision(old) == migrations.HEAD

@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import event
 
 from jobtracker.demo import populate
+from jobtracker.exchange.export_query import EXPORT_SQL
 from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationFilter, ApplicationInput, SortKey, Tracker
-from jobtracker.tracker.listing import _EXPORT_SQL
 
 # The main query of the applications list (and of the board, and count_applications).
 LIST_QUERY = "FROM application JOIN company"
@@ -246,7 +246,7 @@ def test_csv_export_reads_the_table_once_in_id_order(tracker: Tracker) -> None:
     # On purpose: nearly every row is live, so one pass in rowid order beats an index
     # lookup per row followed by a sort of every id.
     now = dt.datetime(2026, 11, 28).isoformat(" ")
-    steps = plan(tracker, _EXPORT_SQL, ("; ", now))
+    steps = plan(tracker, EXPORT_SQL, ("; ", now))
     assert steps[0] == "SCAN a" and SORT not in steps, steps
     assert "SEARCH i USING INDEX ix_interview_application_id (application_id=?)" in steps
     assert "SEARCH n USING COVERING INDEX ix_note_application_id (application_id=?)" in steps
