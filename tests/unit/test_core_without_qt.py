@@ -2,19 +2,26 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
-CORE_MODULES = [
-    "jobtracker.cli", "jobtracker.db", "jobtracker.models", "jobtracker.tracker",
-    "jobtracker.exchange.csv_export", "jobtracker.exchange.csv_import",
-    "jobtracker.exchange.json_backup", "jobtracker.exchange.text_output", "jobtracker.demo",
-    "jobtracker.money", "jobtracker.paths", "jobtracker.migrations", "jobtracker.tracker.stages",
-    "jobtracker.importers", "jobtracker.importers.to_application", "jobtracker.plain",
-    "jobtracker.secrets", "jobtracker.cli_mail", "jobtracker.tracker.mail",
-    "jobtracker.mail.accounts", "jobtracker.mail.providers", "jobtracker.mail.imap",
-    "jobtracker.mail.scan", "jobtracker.mail.match", "jobtracker.mail.classify",
-    "jobtracker.mail.suggest", "jobtracker.mail.service", "jobtracker.mail.message",
-    "jobtracker.mail.when",
-]
+import jobtracker
+
+
+def _core_modules() -> list[str]:
+    # Every module outside jobtracker/ui, found on disk so a new one cannot be forgotten
+    # (Alembic's env.py and revision scripts run only inside a migration).
+    root = Path(jobtracker.__file__).parent
+    names = []
+    for path in sorted(root.rglob("*.py")):
+        parts = path.relative_to(root).with_suffix("").parts
+        if parts[0] in ("ui", "__main__") or parts[:2] in (("migrations", "env"),
+                                                           ("migrations", "versions")):
+            continue
+        names.append(".".join(("jobtracker", *parts)).removesuffix(".__init__"))
+    return names
+
+
+CORE_MODULES = _core_modules()
 
 
 def _loaded_after(code: str) -> set[str]:
