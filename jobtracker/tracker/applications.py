@@ -186,16 +186,21 @@ class ApplicationsMixin(TrackerBase):
             if target.id == app.stage_id and on >= app.stage_changed_on:
                 raise ValidationError("stage", f"application {application_id} is already at "
                                                f"{target.name}")
-            event = StageEvent(application_id=app.id, to_stage_id=target.id, occurred_on=on,
-                               recorded_at=self._now(), note=note.strip() if note else None)
-            session.add(event)
-            session.flush()
-            self._rethread_events(session, app)
-            initial = self._initial_stage(session)
-            if app.applied_on is None and counts_as_applied(target, initial):
-                app.applied_on = on
+            event = self._add_event(session, app, target, on, note.strip() if note else None)
             app.updated_at = self._now()
             return event.id
+
+    def _add_event(self, session: Session, app: Application, target: StageRow, on: dt.date,
+                   note: str | None) -> StageEvent:
+        """Put a move to ``target`` on ``on`` into ``app``'s timeline, where its date belongs."""
+        event = StageEvent(application_id=app.id, to_stage_id=target.id, occurred_on=on,
+                           recorded_at=self._now(), note=note)
+        session.add(event)
+        session.flush()
+        self._rethread_events(session, app)
+        if app.applied_on is None and counts_as_applied(target, self._initial_stage(session)):
+            app.applied_on = on
+        return event
 
     def undo_stage_event(self, event_id: int) -> None:
         """Remove one recorded stage change (a mistaken move); the first event stays."""

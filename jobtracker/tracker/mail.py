@@ -25,7 +25,7 @@ from jobtracker.models import (
     SuggestionKind,
     SuggestionStatus,
 )
-from jobtracker.tracker.applications import ApplicationsMixin, check_not_future, counts_as_applied
+from jobtracker.tracker.applications import ApplicationsMixin, check_not_future
 from jobtracker.tracker.inputs import ApplicationInput
 
 if TYPE_CHECKING:
@@ -373,14 +373,7 @@ class MailMixin(ApplicationsMixin):
         target = self._find_stage(session, stage)
         if target.id == app.stage_id and on >= app.stage_changed_on:
             return None  # already there: nothing to record
-        event = StageEvent(application_id=app.id, to_stage_id=target.id, occurred_on=on,
-                           recorded_at=self._now(), note="from a mail message")
-        session.add(event)
-        session.flush()
-        self._rethread_events(session, app)
-        if app.applied_on is None and counts_as_applied(target, self._initial_stage(session)):
-            app.applied_on = on
-        return event.id
+        return self._add_event(session, app, target, on, "from a mail message").id
 
     def undo_accept_suggestion(self, suggestion_id: int) -> None:
         """Remove exactly what accepting created and make the suggestion pending again."""

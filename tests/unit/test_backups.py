@@ -17,33 +17,10 @@ from jobtracker.backups import BackupError
 from jobtracker.db import open_database, read_revision
 from jobtracker.paths import backups_dir
 from jobtracker.tracker import ApplicationInput, Tracker
+from tests.db_files import db_with, integrity, titles
 
 UTC = dt.UTC
 DAY = dt.datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
-
-
-def _db_with(path: Path, migrated_template: Path, *titles: str) -> Path:
-    shutil.copyfile(migrated_template, path)
-    with Tracker.open(path) as tracker:
-        for title in titles:
-            tracker.add_application(ApplicationInput(title, "Acme"))
-    return path
-
-
-def _titles(path: Path) -> list[str]:
-    con = sqlite3.connect(path)
-    try:
-        return [row[0] for row in con.execute("SELECT title FROM application ORDER BY id")]
-    finally:
-        con.close()
-
-
-def _integrity(path: Path) -> str:
-    con = sqlite3.connect(path)
-    try:
-        return str(con.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        con.close()
 
 
 def _kinds(db_path: Path) -> list[str]:
@@ -54,7 +31,7 @@ def _kinds(db_path: Path) -> list[str]:
 
 
 def test_one_daily_backup_per_calendar_day(db_path: Path, migrated_template: Path):
-    _db_with(db_path, migrated_template, "First")
+    db_with(db_path, migrated_template, "First")
     first = backups.backup_if_due(db_path, now=DAY)
     assert first is not None and first.name == "jobtracker.daily.2026-11-28T090000Z.db"
     assert first.parent == backups_dir(db_path)
@@ -67,7 +44,7 @@ def test_one_daily_backup_per_calendar_day(db_path: Path, migrated_template: Pat
 
 
 def test_the_day_is_the_users_local_day(db_path: Path, migrated_template: Path):
-    _db_with(db_path, migrated_template)
+    db_with(db_path, migrated_template)
     berlin = dt.timezone(dt.timedelta(hours=1))
     # 23:30 UTC on the 28th is already the 29th in Berlin: a different day from 09:00 UTC.
     assert backups.backup_if_due(db_path, now=DAY.astimezone(berlin)) is not None
@@ -82,7 +59,7 @@ def test_no_backup_without_a_database(db_path: Path):
 
 def test_pruning_keeps_the_newest_n_daily_and_never_other_kinds(db_path: Path,
                                                                  migrated_template: Path):
-    _db_with(db_path, migrated_template, "Kept")
+    db_with(db_path, migrated_template, "Kept")
     manual = backups.make_backup(db_path, now=DAY - dt.timedelta(days=30))
     migration = backups_dir(db_path) / "jobtracker.schema-0001.20250101T000000Z.db"
     shutil.copyfile(manual, migration)
@@ -101,7 +78,7 @@ def test_pruning_keeps_the_newest_n_daily_and_never_other_kinds(db_path: Path,
 
 def test_listing_reads_kind_time_size_revision_and_count(db_path: Path,
                                                         migrated_template: Path):
-    _db_with(db_path, migrated_template, "One", "Two")
+    db_with(db_path, migrated_template, "One", "Two")
     path = backups.make_backup(db_path, now=DAY)
     [row] = backups.list_backups(db_path)
     assert row.path == path and row.kind == "manual"
@@ -115,15 +92,15 @@ def test_listing_reads_kind_time_size_revision_and_count(db_path: Path,
 
 def test_backup_of_a_live_wal_database_holds_rows_only_in_the_wal(db_path: Path,
                                                                   migrated_template: Path):
-    _db_with(db_path, migrated_template, "Checkpointed")
+    db_with(db_path, migrated_template, "Checkpointed")
     writer = sqlite3.connect(db_path, isolation_level=None)
     try:
         writer.execute("PRAGMA wal_autocheckpoint = 0")  # keep the new row out of the main file
         writer.execute("UPDATE application SET title = 'Only in the WAL'")
         assert Path(f"{db_path}-wal").stat().st_size > 0
         path = backups.make_backup(db_path, now=DAY)
-        assert _titles(path) == ["Only in the WAL"]
-        assert _integrity(path) == "ok"
+        assert titles(path) == ["Only in the WAL"]
+        assert integrity(path) == "ok"
         # A backup is one self-contained file, not a WAL database needing its -wal.
         assert path.read_bytes()[18:20] == b"\x01\x01"
     finally:
@@ -132,11 +109,11 @@ def test_backup_of_a_live_wal_database_holds_rows_only_in_the_wal(db_path: Path,
 
 def test_manual_backup_to_a_chosen_file_and_never_onto_the_database(
         tmp_path: Path, db_path: Path, migrated_template: Path):
-    _db_with(db_path, migrated_template, "Mine")
+    db_with(db_path, migrated_template, "Mine")
     out = tmp_path / "elsewhere" / "copy.db"
     out.parent.mkdir()
     assert backups.make_backup(db_path, out) == out
-    assert _titles(out) == ["Mine"]
+    assert titles(out) == ["Mine"]
     assert backups.make_backup(db_path, out.parent).parent == out.parent
     with pytest.raises(BackupError, match="the database itself"):
         backups.make_backup(db_path, db_path)
@@ -149,23 +126,23 @@ def test_manual_backup_to_a_chosen_file_and_never_onto_the_database(
 
 def test_restore_keeps_a_copy_first_and_the_result_opens_and_passes_integrity_check(
         db_path: Path, migrated_template: Path):
-    _db_with(db_path, migrated_template, "Old")
+    db_with(db_path, migrated_template, "Old")
     saved = backups.make_backup(db_path, now=DAY)
     with Tracker.open(db_path) as tracker:
         tracker.add_application(ApplicationInput("Added after the backup", "Globex"))
     report = backups.restore_backup(db_path, saved, now=DAY + dt.timedelta(hours=1))
     assert report.previous_copy is not None and report.previous_copy.exists()
-    assert _titles(report.previous_copy) == ["Old", "Added after the backup"]
+    assert titles(report.previous_copy) == ["Old", "Added after the backup"]
     assert "pre-restore" in _kinds(db_path)
     assert not report.migrates_on_open
-    assert _integrity(db_path) == "ok"
+    assert integrity(db_path) == "ok"
     with Tracker.open(db_path) as tracker:
         assert [row.title for row in tracker.iter_applications()] == ["Old"]
 
 
 def test_the_old_wal_is_not_replayed_into_the_restored_file(db_path: Path,
                                                            migrated_template: Path):
-    _db_with(db_path, migrated_template, "Backed up")
+    db_with(db_path, migrated_template, "Backed up")
     saved = backups.make_backup(db_path, now=DAY)
     # A crashed writer's WAL: its changes would land on the restored file if it survived.
     writer = sqlite3.connect(db_path, isolation_level=None)
@@ -177,8 +154,8 @@ def test_the_old_wal_is_not_replayed_into_the_restored_file(db_path: Path,
     wal.write_bytes(stale)
     backups.restore_backup(db_path, saved, now=DAY)
     assert not wal.exists()
-    assert _titles(db_path) == ["Backed up"]
-    assert _integrity(db_path) == "ok"
+    assert titles(db_path) == ["Backed up"]
+    assert integrity(db_path) == "ok"
 
 
 def test_an_older_schema_backup_is_migrated_on_next_open(tmp_path: Path, db_path: Path,
@@ -191,13 +168,13 @@ def test_an_older_schema_backup_is_migrated_on_next_open(tmp_path: Path, db_path
     with engine.begin() as connection:
         command.upgrade(migrations.alembic_config(connection), "0001")
     engine.dispose()
-    _db_with(db_path, migrated_template, "Current")
+    db_with(db_path, migrated_template, "Current")
     report = backups.restore_backup(db_path, old, now=DAY)
     assert report.migrates_on_open
     assert read_revision(db_path) == "0001"
     open_database(db_path).close()
     assert read_revision(db_path) == migrations.HEAD
-    assert _integrity(db_path) == "ok"
+    assert integrity(db_path) == "ok"
 
 
 @pytest.mark.parametrize("make_bad, message", [
@@ -211,7 +188,7 @@ def test_an_older_schema_backup_is_migrated_on_next_open(tmp_path: Path, db_path
 def test_a_bad_backup_is_refused_and_nothing_changes(tmp_path: Path, db_path: Path,
                                                      migrated_template: Path,
                                                      make_bad, message: str):
-    _db_with(db_path, migrated_template, "Untouched")
+    db_with(db_path, migrated_template, "Untouched")
     bad = tmp_path / "bad.db"
     if make_bad == "newer":
         shutil.copyfile(db_path, bad)
@@ -250,7 +227,7 @@ def _damaged_copy(source: Path, target: Path) -> None:
 
 def test_restore_is_refused_while_the_app_holds_the_lock(db_path: Path,
                                                          migrated_template: Path):
-    _db_with(db_path, migrated_template, "Open in the app")
+    db_with(db_path, migrated_template, "Open in the app")
     saved = backups.make_backup(db_path, now=DAY)
     # A real other process holding the lock file the way QLockFile does (pid, name, host;
     # flock held), without Qt in this test.
@@ -282,7 +259,7 @@ def test_restore_is_refused_while_the_app_holds_the_lock(db_path: Path,
 
 def test_a_damaged_current_file_is_still_kept_before_restoring(db_path: Path,
                                                                migrated_template: Path):
-    _db_with(db_path, migrated_template, "Good")
+    db_with(db_path, migrated_template, "Good")
     saved = backups.make_backup(db_path, now=DAY)
     # What a crash left: a WAL of changes the restored file must never see.
     writer = sqlite3.connect(db_path, isolation_level=None)
@@ -298,23 +275,23 @@ def test_a_damaged_current_file_is_still_kept_before_restoring(db_path: Path,
     assert report.previous_copy is not None
     assert report.previous_copy.read_bytes() == b"garbage " * 1000
     assert not wal.exists()
-    assert _titles(db_path) == ["Good"]
-    assert _integrity(db_path) == "ok"
+    assert titles(db_path) == ["Good"]
+    assert integrity(db_path) == "ok"
 
 
 def test_restore_into_a_new_location_needs_no_copy(tmp_path: Path, db_path: Path,
                                                    migrated_template: Path):
-    _db_with(db_path, migrated_template, "Moved")
+    db_with(db_path, migrated_template, "Moved")
     saved = backups.make_backup(db_path, now=DAY)
     fresh = tmp_path / "new" / "jobtracker.db"
     report = backups.restore_backup(fresh, saved, now=DAY)
     assert report.previous_copy is None
-    assert _titles(fresh) == ["Moved"]
+    assert titles(fresh) == ["Moved"]
 
 
 def test_backup_taken_while_another_process_writes(db_path: Path, migrated_template: Path):
     """The online backup API copes with a concurrent writer: the copy is whole."""
-    _db_with(db_path, migrated_template)
+    db_with(db_path, migrated_template)
     writer = subprocess.Popen([sys.executable, "-c", (
         "import sys\n"
         "from pathlib import Path\n"
@@ -331,7 +308,7 @@ def test_backup_taken_while_another_process_writes(db_path: Path, migrated_templ
         assert writer.wait(120) == 0
     copies.append(backups.make_backup(db_path))
     for copy in copies:
-        assert _integrity(copy) == "ok"
-    assert len(_titles(copies[-1])) == 150
+        assert integrity(copy) == "ok"
+    assert len(titles(copies[-1])) == 150
     assert copies[-1].stat().st_size > 0
 

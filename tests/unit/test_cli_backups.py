@@ -3,38 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 from jobtracker.paths import backups_dir
 from jobtracker.tracker import ApplicationInput, Tracker
-
-
-def _db_with(path: Path, migrated_template: Path, *titles: str) -> Path:
-    shutil.copyfile(migrated_template, path)
-    with Tracker.open(path) as tracker:
-        for title in titles:
-            tracker.add_application(ApplicationInput(title, "Acme"))
-    return path
-
-
-def _titles(path: Path) -> list[str]:
-    con = sqlite3.connect(path)
-    try:
-        return [row[0] for row in con.execute("SELECT title FROM application ORDER BY id")]
-    finally:
-        con.close()
-
-
-def _integrity(path: Path) -> str:
-    con = sqlite3.connect(path)
-    try:
-        return str(con.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        con.close()
+from tests.db_files import db_with, integrity, titles
 
 
 def _jt(db: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -44,7 +19,7 @@ def _jt(db: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedPr
 
 
 def test_cli_backup_list_and_restore(tmp_path: Path, db_path: Path, migrated_template: Path):
-    _db_with(db_path, migrated_template, "Before")
+    db_with(db_path, migrated_template, "Before")
     made = _jt(db_path, "backup")
     assert made.returncode == 0, made.stderr
     copy = Path(made.stdout.strip())
@@ -57,8 +32,8 @@ def test_cli_backup_list_and_restore(tmp_path: Path, db_path: Path, migrated_tem
     assert restored.returncode == 0, restored.stderr
     assert f"restored {db_path}" in restored.stdout
     kept = restored.stdout.split("is kept in ")[1].strip()
-    assert _titles(Path(kept)) == ["Before", "After"]
-    assert _titles(db_path) == ["Before"] and _integrity(db_path) == "ok"
+    assert titles(Path(kept)) == ["Before", "After"]
+    assert titles(db_path) == ["Before"] and integrity(db_path) == "ok"
     listed = _jt(db_path, "backups")
     assert listed.returncode == 0
     lines = listed.stdout.splitlines()
@@ -68,7 +43,7 @@ def test_cli_backup_list_and_restore(tmp_path: Path, db_path: Path, migrated_tem
 
 def test_cli_restore_refusals_are_one_plain_line(tmp_path: Path, db_path: Path,
                                                  migrated_template: Path):
-    _db_with(db_path, migrated_template, "Kept")
+    db_with(db_path, migrated_template, "Kept")
     junk = tmp_path / "junk.db"
     junk.write_text("hello\n" * 100)
     before = db_path.read_bytes()
