@@ -61,7 +61,6 @@ def main(db: str, repeat: int) -> int:
     from jobtracker.ui.board_view import BoardView
     from jobtracker.ui.undo_commands import Editor
 
-    # jobtracker.ui (imported above) keeps None alive: see jobtracker/ui/none_guard.py.
     app = QApplication([])
     tracker = Tracker.open(Path(db))
     editor = Editor(tracker)
