@@ -42,10 +42,10 @@ def drop_on(qtbot: QtBot, target: QWidget, mime: QMimeData, point: QPoint) -> No
     """Deliver a drag's enter, move and drop to ``target`` as the window system would."""
     actions = Qt.DropAction.MoveAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(point), actions, mime, buttons, mods)
+    enter = QDragEnterEvent(point, actions, mime, buttons, mods)
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
-    QApplication.sendEvent(target, QDragMoveEvent(QPointF(point), actions, mime, buttons, mods))
+    QApplication.sendEvent(target, QDragMoveEvent(point, actions, mime, buttons, mods))
     drop = QDropEvent(QPointF(point), actions, mime, buttons, mods)
     QApplication.sendEvent(target, drop)
     assert drop.isAccepted()

@@ -7,7 +7,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -224,7 +224,7 @@ def test_paste_opens_the_dialog_and_fetches(qtbot: QtBot, fetch_window: MainWind
 
 def _drop(window: MainWindow, mime: QMimeData) -> bool:
     actions = Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
-    enter = QDragEnterEvent(QPointF(200, 200), actions, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPoint(200, 200), actions, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     if not enter.isAccepted():
