@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -14,17 +15,23 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from jobtracker import migrations
+from jobtracker import health, migrations
 from jobtracker.db import BUSY_TIMEOUT_MS, read_revision
-from jobtracker.errors import DatabaseOpenError, JobTrackerError
+from jobtracker.errors import DamagedDatabaseError, DatabaseOpenError, JobTrackerError
 from jobtracker.paths import backups_dir
 
 DEFAULT_KEEP = 14
 MAX_KEEP = 365
 DAILY, MANUAL, PRE_RESTORE, MIGRATION = "daily", "manual", "pre-restore", "migration"
-KINDS = (DAILY, MANUAL, PRE_RESTORE, MIGRATION)
+# A damaged database set aside by a restore: kept for salvage, never counted as a backup.
+DAMAGED = "damaged"
+KINDS = (DAILY, MANUAL, PRE_RESTORE, MIGRATION, DAMAGED)
+OK = "ok"  # the verdict of a backup that passes SQLite's check
 _STAMP = "%Y-%m-%dT%H%M%SZ"
-_OURS = re.compile(r"\.(daily|manual|pre-restore)\.(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-\d+)?\.db$")
+_OURS = re.compile(
+    r"\.(daily|manual|pre-restore|damaged)\.(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-\d+)?\.db$")
+# Verdicts of SQLite's check per backup file, so each file is checked once, not per listing.
+_VERDICTS = ".checks.json"
 _MIGRATION = re.compile(r"\.schema-[^.]+\.(\d{8}T\d{6}Z)\.db$")
 # One backup at a time per process: the one started at open in a worker and the one at
 # close on the main thread must not both find "none today" and both copy.
@@ -45,6 +52,12 @@ class BackupInfo:
     size: int  # bytes
     revision: str | None  # schema revision; None when the file cannot be read
     applications: int | None  # applications not in the trash; None when unreadable
+    verdict: str | None = None  # "ok", the problem SQLite's check found, or None: not checked
+
+    @property
+    def good(self) -> bool:
+        """Whether this file passed SQLite's check and is a backup one may restore."""
+        return self.verdict == OK and self.kind != DAMAGED
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,7 @@ class RestoreReport:
     database: Path
     previous_copy: Path | None  # the copy of the data before the restore (None: there was none)
     migrates_on_open: bool  # the backup has an older schema, upgraded when next opened
+    previous_damaged: bool = False  # the replaced file failed SQLite's check (kept as it was)
 
 
 def _uri(path: Path, **params: str) -> str:
@@ -135,7 +149,15 @@ def backup_path(db_path: Path, kind: str, now: dt.datetime | None = None) -> Pat
 def _check_source(db_path: Path) -> None:
     if not db_path.is_file() or db_path.stat().st_size == 0:
         raise BackupError(f"there is no database at {db_path} to back up")
-    read_revision(db_path)  # refuses a file that is not a JobTracker database
+    try:
+        read_revision(db_path)  # refuses a file that is not a JobTracker database
+    except DatabaseOpenError as error:
+        if health.is_corruption(error):
+            raise damaged_error(db_path, str(error.__cause__ or error), "not backed up") from None
+        raise
+    # A damaged copy is no backup, and rotating it in would push the good ones out.
+    if (problem := health.check(db_path)) is not None:
+        raise damaged_error(db_path, problem, "not backed up")
 
 
 def make_backup(db_path: Path, out: Path | None = None, *, kind: str = MANUAL,
@@ -143,6 +165,8 @@ def make_backup(db_path: Path, out: Path | None = None, *, kind: str = MANUAL,
     """Copy the (possibly open) database with SQLite's online backup API; returns the copy.
 
     ``out`` names the file (or a folder for it); by default it goes into the backups folder.
+    A database that fails ``quick_check`` is refused (DamagedDatabaseError) and no file is
+    written; a copy that then fails ``integrity_check`` is deleted and reported.
     """
     db_path = db_path.expanduser().resolve()
     _check_source(db_path)
@@ -154,7 +178,129 @@ def make_backup(db_path: Path, out: Path | None = None, *, kind: str = MANUAL,
         if target.resolve() == db_path:
             raise BackupError(f"{target} is the database itself; choose another file")
     _copy_file(db_path, target)
+    if (problem := health.check(target, full=True)) is not None:
+        target.unlink(missing_ok=True)
+        # quick_check does not match indexes to their tables; integrity_check does.
+        if (source_problem := health.check(db_path, full=True)) is not None:
+            raise damaged_error(db_path, source_problem, "not backed up")
+        raise BackupError(f"the copy {target} failed SQLite's integrity check ({problem}) and "
+                          "was deleted; the disk holding it may be failing")
+    if target.parent == backups_dir(db_path):
+        _record_verdict(target, OK)
     return target
+
+
+# -- what SQLite's check said about each backup ------------------------------------------------
+
+_VERDICT_LOCK = threading.Lock()
+
+
+def _stamp_of(path: Path) -> list[int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _load_verdicts(folder: Path) -> dict[str, object]:
+    try:
+        data = json.loads((folder / _VERDICTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _cached_verdict(verdicts: dict[str, object], path: Path) -> str | None:
+    entry = verdicts.get(path.name)
+    # Size and modification time must match: a file replaced or changed is checked again.
+    if (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], str)
+            and entry[:2] == _stamp_of(path)):
+        return entry[2]
+    return None
+
+
+def _record_verdict(path: Path, verdict: str) -> None:
+    folder = path.parent
+    with _VERDICT_LOCK:
+        verdicts = {name: entry for name, entry in _load_verdicts(folder).items()
+                    if (folder / name).exists()}
+        verdicts[path.name] = [*(_stamp_of(path) or [0, 0]), verdict]
+        partial = folder / f"{_VERDICTS}.{os.getpid()}.partial"
+        try:
+            partial.write_text(json.dumps(verdicts, indent=0), encoding="utf-8")
+            partial.replace(folder / _VERDICTS)
+        except OSError:
+            partial.unlink(missing_ok=True)  # only a cache: the next listing checks again
+
+
+def _verdict(path: Path, verdicts: dict[str, object], *, check: bool) -> str | None:
+    verdict = _cached_verdict(verdicts, path)
+    if verdict is None and check:
+        try:
+            verdict = health.check(path) or OK
+        except sqlite3.Error as error:
+            verdict = str(error)
+        _record_verdict(path, verdict)
+    return verdict
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup of ``db_path`` that passes SQLite's check (checked lazily, once)."""
+    db_path = db_path.expanduser().resolve()
+    verdicts = _load_verdicts(backups_dir(db_path))
+    for path, kind, taken in _found(db_path):
+        if kind == DAMAGED or _verdict(path, verdicts, check=True) != OK:
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        revision, count = _read_facts(path)
+        return BackupInfo(path, kind, taken, size, revision, count, OK)
+    return None
+
+
+def _command(*words: str) -> str:
+    if sys.platform == "win32":
+        import subprocess
+
+        return subprocess.list2cmdline(words)
+    import shlex
+
+    return shlex.join(words)
+
+
+def damaged_error(db_path: Path, problem: str, outcome: str = "nothing was written to it"
+                  ) -> DamagedDatabaseError:
+    """The one-line refusal for a damaged ``db_path``: what, and how to get a good file back."""
+    db_path = db_path.expanduser().resolve()
+    good = newest_good_backup(db_path)
+    head = f"{db_path} is damaged ({problem}); {outcome}. "
+    if good is not None:
+        taken = good.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        advice = (f"The newest backup that passes the check is {good.path} ({taken}); "
+                  "restore it (the damaged file is kept aside) with: "
+                  + _command("jobtracker", "--db", str(db_path), "restore", str(good.path)))
+    else:
+        advice = ("No backup passes the check; copy what can still be read into a new file "
+                  "with: " + _command("jobtracker", "--db", str(db_path), "salvage", "-o",
+                                      str(db_path.with_name(f"{db_path.stem}-salvaged.db"))))
+    return DamagedDatabaseError(head + advice, path=db_path, problem=problem,
+                                backup=good.path if good else None)
+
+
+def refuse_if_damaged(db_path: Path) -> None:
+    """Raise DamagedDatabaseError when ``db_path`` fails ``quick_check`` (before writing)."""
+    db_path = db_path.expanduser().resolve()
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return
+    try:
+        problem = health.check(db_path)
+    except sqlite3.Error:
+        return  # busy or unreadable for another reason: opening it says so plainly
+    if problem is not None:
+        raise damaged_error(db_path, problem)
 
 
 def _taken_at(path: Path) -> tuple[str, dt.datetime] | None:
@@ -198,28 +344,53 @@ def _found(db_path: Path) -> list[tuple[Path, str, dt.datetime]]:
     return found
 
 
-def list_backups(db_path: Path) -> list[BackupInfo]:
-    """Every backup of ``db_path`` in its backups folder, newest first."""
+def list_backups(db_path: Path, *, check: bool = False) -> list[BackupInfo]:
+    """Every backup of ``db_path`` in its backups folder, newest first.
+
+    Each carries the verdict of SQLite's check recorded when it was written or last
+    checked; ``check`` runs ``quick_check`` on those without one (and records it).
+    """
+    db_path = db_path.expanduser().resolve()
+    verdicts = _load_verdicts(backups_dir(db_path))
     rows = []
-    for path, kind, taken in _found(db_path.expanduser().resolve()):
+    for path, kind, taken in _found(db_path):
         try:
             size = path.stat().st_size
         except OSError:
             continue  # pruned meanwhile
         revision, count = _read_facts(path)
-        rows.append(BackupInfo(path, kind, taken, size, revision, count))
+        rows.append(BackupInfo(path, kind, taken, size, revision, count,
+                               _verdict(path, verdicts, check=check)))
     return rows
 
 
 def prune_daily(db_path: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` daily backups; other kinds are never touched."""
+    """Delete all but the newest ``keep`` daily backups; other kinds are never touched.
+
+    A daily copy known to be damaged does not count as one of the ``keep``, and the
+    newest backup that passes SQLite's check is never deleted, however old.
+    """
     keep = max(1, keep)
+    db_path = db_path.expanduser().resolve()
     dailies = [path for path, kind, _taken in _found(db_path) if kind == DAILY]
+    if len(dailies) <= keep:
+        return []
+    verdicts = _load_verdicts(backups_dir(db_path))
+    good = newest_good_backup(db_path)
+    spare = good.path if good is not None else None
     removed = []
-    for path in dailies[keep:]:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-            removed.append(path)
+    counted = 0
+    for index, path in enumerate(dailies):
+        verdict = _cached_verdict(verdicts, path)
+        if verdict is not None and verdict != OK:
+            doomed = index >= keep  # a damaged copy: never one of the kept, gone with age
+        else:
+            counted += 1
+            doomed = counted > keep and path != spare
+        if doomed:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
     return removed
 
 
@@ -252,25 +423,7 @@ def app_lock_path(db_path: Path) -> Path:
     return db_path.with_name(f"{db_path.name}.lock")
 
 
-def _pid_alive(pid: int) -> bool:
-    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process there
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+_pid_alive = health.pid_alive
 
 
 def _flock_held(lock: Path) -> bool | None:
@@ -363,15 +516,21 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
         raise _unchanged(f"JobTracker is open on {db_path} (process {pid}); restore from its "
                          "Preferences (Backups), or quit it and try again")
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    health.remove_stale_staging(db_path)  # full-size copies of restores killed midway
     # Staged beside the database so the final os.replace is a rename on one file system.
-    staged = db_path.with_name(f".{db_path.name}.restoring-{os.getpid()}")
+    staged = health.staging_path(db_path, os.getpid())
+    damaged = False
     try:
         try:
             _copy_file(backup, staged, foreign=True)
         except sqlite3.DatabaseError as error:
             raise _unchanged(f"{backup} is not a JobTracker database ({error})") from None
         revision = _check_candidate(staged, backup)
-        previous = _set_aside(db_path, now) if db_path.exists() else None
+        previous = None
+        if db_path.exists():
+            # A damaged current file (often why one restores) is kept byte for byte.
+            damaged = _current_problem(db_path) is not None
+            previous = _keep_damaged(db_path, now) if damaged else _set_aside(db_path, now)
         staged.replace(db_path)
     finally:
         staged.unlink(missing_ok=True)
@@ -379,7 +538,35 @@ def restore_backup(db_path: Path, backup: Path, *, now: dt.datetime | None = Non
     for suffix in ("-wal", "-shm", "-journal"):
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     _fsync_dir(db_path.parent)
-    return RestoreReport(backup, db_path, previous, revision != migrations.HEAD)
+    return RestoreReport(backup, db_path, previous, revision != migrations.HEAD, damaged)
+
+
+def _current_problem(db_path: Path) -> str | None:
+    if db_path.stat().st_size == 0:
+        return None
+    try:
+        return health.check(db_path)
+    except sqlite3.Error:
+        return None  # busy, say: _set_aside reports it plainly
+
+
+def _keep_damaged(db_path: Path, now: dt.datetime | None) -> Path:
+    """Copy a damaged database's bytes (and its -wal, whose commits salvage can read) aside."""
+    target = backup_path(db_path, DAMAGED, now)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        shutil.copyfile(db_path, partial)
+        _fsync_file(partial)
+        wal = db_path.with_name(f"{db_path.name}-wal")
+        if wal.is_file() and wal.stat().st_size:
+            shutil.copyfile(wal, target.with_name(f"{target.name}-wal"))
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+    return target
 
 
 def _set_aside(db_path: Path, now: dt.datetime | None) -> Path:
@@ -410,5 +597,6 @@ def _set_aside(db_path: Path, now: dt.datetime | None) -> Path:
 
 
 __all__ = ["DEFAULT_KEEP", "KINDS", "BackupError", "BackupInfo", "RestoreReport",
-           "app_lock_holder", "app_lock_path", "backup_if_due", "list_backups", "make_backup",
-           "prune_daily", "restore_backup"]
+           "app_lock_holder", "app_lock_path", "backup_if_due", "damaged_error", "list_backups",
+           "make_backup", "newest_good_backup", "prune_daily", "refuse_if_damaged",
+           "restore_backup"]

@@ -13,11 +13,11 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from jobtracker import migrations
+from jobtracker import health, migrations
 from jobtracker.dbfile import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS  # re-exported
 from jobtracker.dbfile import NEW as _NEW
 from jobtracker.dbfile import read_revision as read_revision  # re-exported
-from jobtracker.errors import DatabaseOpenError
+from jobtracker.errors import DamagedDatabaseError, DatabaseOpenError
 from jobtracker.paths import backups_dir
 
 # A backup copy being written; renamed to its final name only once complete.
@@ -28,10 +28,22 @@ _BEGIN_OPTION = "jobtracker_begin"
 class Database:
     """An open JobTracker database file: its engine and a session factory."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, warnings: tuple[str, ...] = ()) -> None:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Found on opening and worth telling the user (a torn -wal); nothing was refused.
+        self.warnings = warnings
+        self._refusal: DamagedDatabaseError | None = None
+
+    def refuse_writes(self, error: DamagedDatabaseError) -> None:
+        """From now on every ``write()`` raises ``error``: the file failed SQLite's check."""
+        self._refusal = error
+
+    @property
+    def refusal(self) -> DamagedDatabaseError | None:
+        """Why writes are refused (None: they are not)."""
+        return self._refusal
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -47,6 +59,10 @@ class Database:
         (the CLI beside the open app) waits its turn instead of failing midway
         with a stale snapshot.
         """
+        if (refused := self._refusal) is not None:
+            # A fresh exception each time: re-raising one instance would chain tracebacks.
+            raise DamagedDatabaseError(str(refused), path=refused.path,
+                                       problem=refused.problem, backup=refused.backup)
         with self._sessions() as session, session.begin():
             session.connection(execution_options={_BEGIN_OPTION: "BEGIN IMMEDIATE"})
             yield session
@@ -118,6 +134,9 @@ def open_database(path: Path) -> Database:
     an older one is backed up, then upgraded inside one transaction.
     """
     path = path.expanduser().resolve()
+    # Before anything connects: SQLite overwrites a torn -wal tail on its next write.
+    warnings = tuple(w for w in (health.wal_problem(path),) if w)
+    health.remove_stale_staging(path)
     revision = read_revision(path)
     if revision not in (migrations.HEAD, _NEW) and revision not in migrations.known_revisions():
         raise DatabaseOpenError(
@@ -135,7 +154,7 @@ def open_database(path: Path) -> Database:
     except Exception:
         engine.dispose()
         raise
-    return Database(path, engine)
+    return Database(path, engine, warnings=warnings)
 
 
 def _upgrade(engine: Engine, path: Path) -> None:
@@ -149,6 +168,11 @@ def _upgrade(engine: Engine, path: Path) -> None:
             revision = _locked_revision(connection)
             if revision == migrations.HEAD:
                 return
+            if revision and (problem := health.check(path)) is not None:
+                # Never migrate (nor copy as the pre-upgrade backup) a damaged file.
+                from jobtracker.backups import damaged_error  # imports this module
+
+                raise damaged_error(path, problem, "it was not upgraded")
             if revision:
                 # Holding the lock, no other JobTracker is copying this file for a
                 # migration now, so any such partial copy is from one killed midway.

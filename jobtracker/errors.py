@@ -38,3 +38,18 @@ class InputFileError(JobTrackerError):
         self.row = row
         self.column = column
         self.reason = message
+
+
+class DamagedDatabaseError(DatabaseOpenError):
+    """The database file fails SQLite's check; nothing is written to it.
+
+    The message names the file, the problem, the newest backup that passes the
+    check and the command that restores it (or salvage, when there is none).
+    """
+
+    def __init__(self, message: str, *, path: object = None, problem: str = "",
+                 backup: object = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.problem = problem
+        self.backup = backup  # the newest good backup's Path, or None

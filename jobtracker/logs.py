@@ -65,8 +65,57 @@ def _url(match: re.Match[str]) -> str:
     return f"{parts.scheme}://{host}{port}{parts.path}{hidden}{tail}"
 
 
+# Every form of each secret this process was given (a mail password at login), longest
+# first; swapped whole under the lock, so readers in other threads need none.
+_known_secrets: tuple[str, ...] = ()
+_secrets_lock = threading.Lock()
+
+
+def secret_forms(secret: str, user: str | None = None) -> set[str]:
+    """The forms in which a server might echo ``secret`` back.
+
+    As is; quoted as IMAP LOGIN sends it (backslash and double quote escaped); the base64 of
+    SASL PLAIN (NUL, user, NUL, secret) and of AUTH LOGIN; URL-encoded; and each of those
+    inside a bytes repr (how imaplib shows a server's reply).
+    """
+    import base64
+    from urllib.parse import quote, quote_plus
+
+    forms = {secret, secret.replace("\\", "\\\\").replace('"', '\\"'), quote(secret, safe=""),
+             quote(secret), quote_plus(secret)}
+    blobs = [secret] + ([f"\0{user}\0{secret}", f"{user}\0{user}\0{secret}"] if user else [])
+    for blob in blobs:
+        encoded = base64.b64encode(blob.encode("utf-8")).decode("ascii")
+        forms |= {encoded, encoded.rstrip("=")}
+    forms |= {repr(form.encode("utf-8"))[2:-1] for form in list(forms)}
+    return {form for form in forms if form}
+
+
+def add_secret(secret: str, user: str | None = None) -> None:
+    """Remember ``secret`` for :func:`redact` and :func:`scrub_secrets`.
+
+    From now on they remove it in every form of :func:`secret_forms`, from messages shown
+    and lines logged alike.
+    """
+    global _known_secrets
+    if not secret:
+        return
+    with _secrets_lock:
+        forms = set(_known_secrets) | secret_forms(secret, user)
+        _known_secrets = tuple(sorted(forms, key=len, reverse=True))
+
+
+def scrub_secrets(text: str) -> str:
+    """``text`` with every remembered secret (see :func:`add_secret`) replaced."""
+    for form in _known_secrets:
+        if form in text:
+            text = text.replace(form, REDACTED)
+    return text
+
+
 def redact(text: str) -> str:
     """``text`` without credentials, e-mail addresses, URL query strings or the home folder."""
+    text = scrub_secrets(text)  # first: the patterns below could cut a secret in two
     text = _URL.sub(_url, text)
     text = _HEADER.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
     text = _BEARER.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)

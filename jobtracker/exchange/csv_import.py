@@ -21,6 +21,7 @@ from jobtracker.errors import InputFileError, ValidationError
 from jobtracker.exchange import csv_columns as columns
 from jobtracker.exchange.csv_cells import restore
 from jobtracker.models import StageKind
+from jobtracker.tracker.applications import EARLIEST_EVENT_DATE
 from jobtracker.tracker.inputs import MAX_TEXT, ApplicationInput, ApplicationRecord, optional_text
 from jobtracker.tracker.rows import StageRow
 
@@ -522,6 +523,20 @@ class _Reader:
                                (_F.SAVED, saved_on)):
                 if value is not None and value > self.today:
                     raise fail(f"{value.isoformat()} is in the future", key)
+        for key, value in ((_F.APPLIED, applied_on), (_F.LAST_CHANGE, stage_on),
+                           (_F.SAVED, saved_on)):
+            if value is not None and value < EARLIEST_EVENT_DATE:
+                raise fail(f"{value.isoformat()} is before 1970", key)
+        if (stage is not None and applied_on is not None and self.initial is not None
+                and stage.id == self.initial.id):
+            raise fail(f"an application at {stage.name} has not been sent yet; leave out the "
+                       "applied date or give a later stage", _F.APPLIED)
+        if (stage is not None and applied_on is not None and stage_on is not None
+                and self.applied is not None and stage.position > self.applied.position
+                and applied_on > stage_on):
+            # The Applied step comes first; dropping it would lose the applied date.
+            raise fail(f"applied on {applied_on.isoformat()}, after the {stage.name} date "
+                       f"{stage_on.isoformat()}", _F.APPLIED)
         salary_min, salary_max, currency, period = self._salary(layout, values, number, fail)
         notes_text = cell(_F.NOTES)
         if layout.own and notes_text.isdigit():
@@ -585,6 +600,9 @@ class _Reader:
         if stage is None:
             return ()
         applied, initial = self.applied, self.initial
+        if applied is not None and stage.id == applied.id and applied_on is not None:
+            # The Applied event is dated by the applied date, whatever the last change says.
+            stage_on = applied_on
         if stage_on is None:
             if applied is not None and stage.id == applied.id:
                 stage_on = applied_on

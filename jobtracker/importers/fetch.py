@@ -1,10 +1,11 @@
-"""Safe HTTP(S) fetch of one page: scheme check, timeouts, deadline, redirect and size caps."""
+"""Safe HTTP(S) fetch of one page: scheme check, address check, timeouts, deadline, caps."""
 
 from __future__ import annotations
 
 import codecs
 import contextlib
 import datetime as dt
+import ipaddress
 import re
 import socket
 import threading
@@ -17,6 +18,8 @@ from jobtracker.importers.errors import FetchCancelled, FetchError
 
 if TYPE_CHECKING:
     import requests
+
+    from jobtracker.importers.pinned import Pins
 
 USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
               "Chrome/142.0.0.0 Safari/537.36")
@@ -89,12 +92,18 @@ def fetch(url: str, *, cancel: threading.Event | None = None,
     http = session or requests.Session()
     http.headers.update({"User-Agent": opts.user_agent, "Accept": accept,
                          "Accept-Language": "en-US,en;q=0.8"})
+    from jobtracker.importers.pinned import pinned_adapter
+
+    # Connections go only to addresses _checked_addresses approved, never to a fresh lookup.
+    adapter, pins = pinned_adapter()
+    http.mount("http://", adapter)
+    http.mount("https://", adapter)
     try:
         attempt = 0
         while True:
             _check(cancel, started, opts, url)
             try:
-                return _fetch_once(http, url, cancel, started, opts)
+                return _fetch_once(http, pins, url, cancel, started, opts)
             except _Transient as transient:
                 attempt += 1
                 if attempt > opts.retries:
@@ -128,14 +137,23 @@ def _check(cancel: threading.Event | None, started: float, opts: FetchOptions, u
         raise FetchError(f"timed out: no complete answer within {opts.deadline:g} s from {url}")
 
 
-def _fetch_once(http: requests.Session, url: str, cancel: threading.Event | None,
-                started: float, opts: FetchOptions) -> FetchResult:
+def _fetch_once(http: requests.Session, pins: Pins, url: str,
+                cancel: threading.Event | None, started: float, opts: FetchOptions
+                ) -> FetchResult:
     import requests
 
+    from jobtracker.importers.pinned import pin_key
+
     current = url
-    for _hop in range(opts.max_redirects + 1):
+    public_seen = False
+    for hop in range(opts.max_redirects + 1):
         _check(cancel, started, opts, url)
         _refuse_reserved_name(current)
+        host, port = _target(current)
+        addresses = _checked_addresses(current, host, port, redirected=hop > 0,
+                                       public_seen=public_seen)
+        pins[pin_key(host, port)] = tuple(str(address) for address in addresses)
+        public_seen = public_seen or not any(_internal(address) for address in addresses)
         remaining = max(0.1, opts.deadline - (time.monotonic() - started))
         try:
             response = http.get(current, stream=True, allow_redirects=False,
@@ -260,6 +278,85 @@ def _refuse_reserved_name(url: str) -> None:
     if host == "invalid" or host.endswith(".invalid"):
         raise FetchError(f"cannot find the server {host} (no such name: .invalid names "
                          "never exist)")
+
+
+# -- where a fetch may connect ---------------------------------------------------------------
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+_SHARED = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT: someone's own network
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """The addresses of ``host`` in the system resolver's order: the one lookup of a fetch.
+
+    Numeric forms such as ``2130706433``, ``0x7f000001`` or ``127.1`` come out as the OS
+    reads them, so they are checked as the addresses they are.
+    """
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def _address(text: str) -> Address:
+    """``text`` as an address; an IPv4-mapped IPv6 address as the IPv4 address it is."""
+    address = ipaddress.ip_address(text.split("%", 1)[0])  # no IPv6 zone: fe80::1%eth0
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
+
+
+def _internal(address: Address) -> bool:
+    """Whether ``address`` is inside the user's own network (or this computer), not the web."""
+    return (address.is_private or address.is_loopback or address.is_link_local
+            or address.is_reserved or address.is_multicast or address.is_unspecified
+            or address in _SHARED or not address.is_global)
+
+
+def _target(url: str) -> tuple[str, int]:
+    """The host and port that requests will connect to for ``url`` (IDNA-encoded)."""
+    import requests
+    import urllib3
+
+    try:
+        prepared = requests.Request("GET", url).prepare().url or url
+        parts = urllib3.util.parse_url(prepared)
+    except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError,
+            ValueError) as error:
+        raise FetchError(f"cannot fetch {url}: {type(error).__name__}") from None
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return (parts.host or "").strip("[]"), port
+
+
+def _checked_addresses(url: str, host: str, port: int, *, redirected: bool,
+                       public_seen: bool) -> list[Address]:
+    """The addresses of ``host`` a fetch may connect to, or FetchError naming the refused one.
+
+    Link-local addresses (169.254.0.0/16, fe80::/10: cloud metadata, routers) are never
+    fetched. An address inside the user's own network is fetched when the user typed it (an
+    intranet job board, a local test server) but not when a public site redirects there:
+    that is how a web page would reach what only this computer can reach. Every candidate is
+    checked, and the connection then goes only to these (PinnedAdapter): no second lookup.
+    """
+    try:
+        addresses = [_address(text) for text in resolve(host, port)]
+    except socket.gaierror:
+        raise _Transient(FetchError(f"cannot find the server {_host(url)} (no such name, or "
+                                    "no network)")) from None
+    except (UnicodeError, ValueError):
+        raise FetchError(f"cannot find the server {_host(url)} (not a valid name)") from None
+    except OSError:
+        raise _Transient(FetchError(f"cannot connect to {_host(url)}")) from None
+    if not addresses:
+        raise _Transient(FetchError(f"cannot find the server {_host(url)} (no address)"))
+    for address in addresses:
+        shown = str(address) if host.lower() == str(address) else f"{host} ({address})"
+        if redirected and (address.is_link_local or (public_seen and _internal(address))):
+            raise FetchError(f"refused: the page redirected to {shown}, an address inside "
+                             "your own network")
+        if address.is_link_local:
+            raise FetchError(f"refused: {shown} is a link-local address inside your own "
+                             "network (where cloud and router settings live); it is never "
+                             "fetched")
+    return addresses
 
 
 def _name_not_found(error: BaseException) -> bool:

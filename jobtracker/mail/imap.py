@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import imaplib
 import re
@@ -10,6 +11,7 @@ import ssl
 from collections.abc import Iterator
 
 from jobtracker.errors import JobTrackerError
+from jobtracker.logs import add_secret, scrub_secrets
 from jobtracker.mail.accounts import MailAccount
 
 
@@ -42,11 +44,21 @@ def _where(account: MailAccount) -> str:
 
 
 def _plain(error: BaseException) -> str:
+    """The words of ``error`` (often the server's), without the password in any form.
+
+    Every server message shown or logged passes here; the password was handed to
+    :func:`jobtracker.logs.add_secret` at login, so whatever a server echoes of it (the
+    LOGIN line quoted back, the SASL PLAIN blob, a URL-encoded copy) is redacted.
+    """
     text = str(error).strip()
-    if isinstance(error, imaplib.IMAP4.error):
-        # imaplib puts the server's words in a bytes repr: b'[AUTHENTICATIONFAILED] ...'
-        text = re.sub(r"^b['\"](.*)['\"]$", r"\1", text)
-    return text or type(error).__name__
+    if isinstance(error, imaplib.IMAP4.error) and re.fullmatch(r"b(['\"]).*\1", text, re.S):
+        # imaplib puts the server's words in a bytes repr: b'[AUTHENTICATIONFAILED] ...';
+        # read back as the bytes they were, so escapes (\\, \xc3) are the server's text again.
+        try:
+            text = ast.literal_eval(text).decode("utf-8", "replace")
+        except (ValueError, SyntaxError, AttributeError):
+            text = text[2:-1]
+    return scrub_secrets(text) or type(error).__name__
 
 
 def translate(account: MailAccount, error: BaseException) -> MailError:
@@ -98,6 +110,8 @@ def connect(account: MailAccount, *, timeout: float,
 
 def login(imap: imaplib.IMAP4, account: MailAccount, password: str) -> None:
     """Log in; a refusal becomes MailAuthError (the password is never part of a message)."""
+    # Before it is sent: a server may quote it back in its answer, in any encoding.
+    add_secret(password, account.user)
     try:
         if (account.user + password).isascii():
             imap.login(account.user, password)
@@ -105,14 +119,18 @@ def login(imap: imaplib.IMAP4, account: MailAccount, password: str) -> None:
             # LOGIN is ASCII-only in imaplib; SASL PLAIN carries UTF-8 (RFC 4616).
             token = f"\0{account.user}\0{password}".encode()
             imap.authenticate("PLAIN", lambda _challenge: token)
+        return
     except imaplib.IMAP4.abort as error:
-        raise translate(account, error) from None
+        failure = translate(account, error)
     except imaplib.IMAP4.error as error:
-        raise MailAuthError(
+        failure = MailAuthError(
             f"{_where(account)} refused the user name or password for {account.user} "
-            f"({_plain(error)})") from None
+            f"({_plain(error)})")
     except OSError as error:
-        raise translate(account, error) from None
+        failure = translate(account, error)
+    # Raised out here: inside the except block the server's raw answer would stay attached
+    # as the new error's context, password and all.
+    raise failure
 
 
 @contextlib.contextmanager
@@ -161,11 +179,14 @@ def test_connection(account: MailAccount, password: str, *, timeout: float = 15.
                     ssl_context: ssl.SSLContext | None = None) -> str:
     """Connect, log in, check the folders; a plain sentence on success, MailError otherwise."""
     account = account.validate()
+    failure: MailError | None = None
     try:
         with session(account, password, timeout=timeout, ssl_context=ssl_context) as imap:
             folders = list_folders(imap)
     except (OSError, imaplib.IMAP4.error) as error:
-        raise translate(account, error) from None
+        failure = translate(account, error)
+    if failure is not None:
+        raise failure  # not in the except block: the server's raw words stay out of it
     known = {f.casefold() if f.upper() == "INBOX" else f for f in folders}
     for wanted in account.folders:
         key = wanted.casefold() if wanted.upper() == "INBOX" else wanted

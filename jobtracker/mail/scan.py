@@ -135,6 +135,7 @@ def execute_scan(job: ScanJob, password: str, *,
     read = 0
     stopped = False
     started = time.monotonic()
+    failure: MailError | None = None
     try:
         with session(account, password, timeout=limits.timeout,
                      ssl_context=ssl_context) as imap:
@@ -184,7 +185,9 @@ def execute_scan(job: ScanJob, password: str, *,
                         progress(read, total)
                 states[folder] = FolderState(folder, uidvalidity, last)
     except (OSError, imaplib.IMAP4.error) as error:
-        raise translate(account, error) from None
+        failure = translate(account, error)
+    if failure is not None:
+        raise failure  # not in the except block: the server's raw words stay out of it
     was_cancelled = stopped and cancelled is not None and cancelled()
     return ScanOutcome(
         account_name=account.name,

@@ -84,22 +84,17 @@ class ApplicationsMixin(TrackerBase):
     def _insert_application(self, session: Session, draft: ApplicationInput,
                             stage_on: dt.date | None) -> int:
         initial = self._initial_stage(session)
+        stages = self._stage_rows(session)
         if draft.stage:
             stage = self._find_stage(session, draft.stage)
         elif draft.applied_on is not None:
-            stage = next((s for s in self._stage_rows(session)
-                          if s.kind == StageKind.OPEN and s.position > initial.position), initial)
+            stage = applied_stage(stages) or initial
         else:
             stage = initial
         today = self._today()
-        applied_on = draft.applied_on
-        if applied_on is None and counts_as_applied(stage, initial):
-            applied_on = stage_on or today
-        check_not_future("applied_on", applied_on, today)
-        history = initial_history(self._stage_rows(session), stage, applied_on, stage_on,
-                                  today)
-        for _, on in history:
-            check_not_future("stage date", on, today)
+        history = initial_history(stages, stage, draft.applied_on, stage_on, today)
+        # One definition of the applied date: the first event that counts as applied.
+        applied_on = applied_date(history, initial)
         now = self._now()
         app = Application(
             title=draft.title,
@@ -157,14 +152,42 @@ class ApplicationsMixin(TrackerBase):
                 description=app.description,
             )
             merged = dataclasses.replace(current, **changes).validated()
-            check_not_future("applied_on", merged.applied_on, self._today())
-            for name in EDITABLE_FIELDS - {"company", "tags"}:
+            if merged.applied_on != app.applied_on:
+                self._redate_applied(session, app, merged.applied_on)
+            for name in EDITABLE_FIELDS - {"company", "tags", "applied_on"}:
                 setattr(app, name, getattr(merged, name))
             if "company" in changes:
                 app.company_id = self._company_id(session, merged.company)
             if "tags" in changes:
                 app.tags = self._tags(session, merged.tags)
             app.updated_at = self._now()
+
+    def _redate_applied(self, session: Session, app: Application, on: dt.date | None) -> None:
+        """A new applied date is a new date for the Applied event: that event is edited.
+
+        The date shows no more than the timeline does: none can be set before
+        the application was sent, and it is not cleared while the Applied event stands.
+        """
+        check_event_date("applied_on", on, self._today())  # a wrong date is named first
+        stages = self._stage_rows(session)
+        applied = first_applied(timeline(session, app.id), {s.id: s for s in stages},
+                                self._initial_stage(session))
+        if applied is None:
+            if on is None:
+                app.applied_on = None  # a date no event showed (older versions allowed it)
+                return
+            stage = session.get_one(Stage, app.stage_id).name
+            sent = applied_stage(stages)
+            target = sent.name if sent is not None else "a later stage"
+            raise ValidationError("applied_on", f"the application is at {stage} and its "
+                                                "timeline shows it not sent yet; record the "
+                                                f"move to {target} with its date instead")
+        if on is None:
+            raise ValidationError("applied_on", f"the timeline shows it sent on "
+                                                f"{applied.occurred_on.isoformat()}; to clear "
+                                                "the date, remove that stage change in the "
+                                                "Timeline tab")
+        redate_event(session, app, applied, on, stages, self._today())
 
     def set_tags(self, application_id: int, tags: list[str] | tuple[str, ...]) -> None:
         """Replace an application's tags."""
@@ -174,32 +197,55 @@ class ApplicationsMixin(TrackerBase):
                    note: str | None = None) -> int:
         """Record that the application reached ``stage`` on ``on`` (today by default).
 
-        A back-dated move slots into the timeline where it belongs; the current
-        stage is always the one of the latest event. Returns the event id.
+        The history is append-only: a move goes after the current stage's event
+        and never changes another event. A move dated before that event is
+        refused (an old date is corrected by editing that event), and a move to
+        the stage the application is already in records nothing and raises
+        ``AlreadyAtStageError``. Returns the new event's id.
         """
         today = self._today()
         on = on or today
-        check_not_future("date", on, today)
+        check_event_date("date", on, today)
         with self.db.write() as session:
             app = self._application(session, application_id)
             target = self._find_stage(session, stage)
-            if target.id == app.stage_id and on >= app.stage_changed_on:
-                raise ValidationError("stage", f"application {application_id} is already at "
-                                               f"{target.name}")
+            self._check_not_before_current(session, app, target, on)
+            if target.id == app.stage_id:
+                current = session.get_one(Stage, app.stage_id).name
+                raise AlreadyAtStageError(
+                    "stage", f"application {application_id} is already at {current} (since "
+                             f"{app.stage_changed_on.isoformat()}); nothing recorded")
             event = self._add_event(session, app, target, on, note.strip() if note else None)
             app.updated_at = self._now()
             return event.id
 
+    @staticmethod
+    def _check_not_before_current(session: Session, app: Application, target: StageRow,
+                                  on: dt.date) -> None:
+        """Refuse a move that would slot in before the current stage's event (rewriting it)."""
+        if on < app.stage_changed_on:
+            current = session.get_one(Stage, app.stage_id).name
+            raise ValidationError(
+                "date", f"the current stage's event is dated {app.stage_changed_on.isoformat()} "
+                        f"({current}); a move to {target.name} cannot be dated before it "
+                        f"({on.isoformat()}) — to change that date, edit the event in the "
+                        "Timeline tab (select it, then Set date)")
+
     def _add_event(self, session: Session, app: Application, target: StageRow, on: dt.date,
                    note: str | None) -> StageEvent:
-        """Put a move to ``target`` on ``on`` into ``app``'s timeline, where its date belongs."""
-        event = StageEvent(application_id=app.id, to_stage_id=target.id, occurred_on=on,
-                           recorded_at=self._now(), note=note)
+        """Append a move to ``target`` on ``on`` (not before the current event) to the timeline."""
+        stages = {s.id: s for s in self._stage_rows(session)}
+        initial = self._initial_stage(session)
+        sent_before = first_applied(timeline(session, app.id), stages, initial) is not None
+        event = StageEvent(application_id=app.id, from_stage_id=app.stage_id,
+                           to_stage_id=target.id, occurred_on=on, recorded_at=self._now(),
+                           note=note)
         session.add(event)
         session.flush()
-        self._rethread_events(session, app)
-        if app.applied_on is None and counts_as_applied(target, self._initial_stage(session)):
-            app.applied_on = on
+        app.stage_id = target.id
+        app.stage_changed_on = on
+        if not sent_before and counts_as_applied(target, initial):
+            app.applied_on = on  # this move is the Applied event
         return event
 
     def undo_stage_event(self, event_id: int) -> None:
@@ -215,49 +261,61 @@ class ApplicationsMixin(TrackerBase):
                 raise ValidationError("stage", "the first stage of an application stays")
             self._delete_event(session, app, event)
 
+    def reinsert_stage_event(self, application_id: int, stage: str, on: dt.date,
+                             note: str | None = None) -> int:
+        """Put back a stage change removed from the timeline (the undo of removing it).
+
+        Unlike a move it returns to where its date puts it: it restores what the
+        user had recorded, it is not news. Later events only get their "from"
+        stage mended, never a date. Returns the new event's id.
+        """
+        check_event_date("date", on, self._today())
+        with self.db.write() as session:
+            app = self._application(session, application_id)
+            target = self._find_stage(session, stage)
+            event = StageEvent(application_id=app.id, to_stage_id=target.id, occurred_on=on,
+                               recorded_at=self._now(), note=note)
+            session.add(event)
+            session.flush()
+            self._rethread_events(session, app)
+            applied = first_applied(timeline(session, app.id),
+                                    {s.id: s for s in self._stage_rows(session)},
+                                    self._initial_stage(session))
+            if applied is not None and applied.id == event.id:
+                app.applied_on = on
+            app.updated_at = self._now()
+            return event.id
+
     def _delete_event(self, session: Session, app: Application, event: StageEvent) -> None:
         """Remove ``event`` from ``app``'s timeline and mend what depended on it."""
-        removed_on = event.occurred_on
+        stages = {s.id: s for s in self._stage_rows(session)}
+        initial = self._initial_stage(session)
+        applied = first_applied(timeline(session, app.id), stages, initial)
+        was_applied = applied is not None and applied.id == event.id
         session.delete(event)
         session.flush()
         self._rethread_events(session, app)
-        if app.applied_on == removed_on:
-            # The applied date may have come from this very move; keep it only
-            # if what remains of the timeline still shows the application sent.
-            stages = {s.id: s for s in self._stage_rows(session)}
-            initial = self._initial_stage(session)
-            remaining = session.scalars(
-                select(StageEvent).where(StageEvent.application_id == app.id)
-                .order_by(StageEvent.occurred_on, StageEvent.id)).all()
-            app.applied_on = next(
-                (e.occurred_on for e in remaining
-                 if counts_as_applied(stages[e.to_stage_id], initial)), None)
+        if was_applied:
+            # The applied date came from this very move: the next step that counts
+            # as applied dates it now, or nothing does.
+            remaining = first_applied(timeline(session, app.id), stages, initial)
+            app.applied_on = remaining.occurred_on if remaining is not None else None
         app.updated_at = self._now()
 
     @staticmethod
     def _rethread_events(session: Session, app: Application) -> None:
-        """Order the timeline by date and make each event's ``from`` the stage before it.
+        """Make each event's ``from`` the stage before it, after one was removed or put back.
 
-        The event that created the application stays first: if a move is
-        back-dated before it ("I applied last Tuesday" on something saved
-        today), the creation is moved back to that day, since it cannot have
-        happened later. The application's stage is the latest event's.
+        Never changes a date. The application's stage is the latest event's.
         """
-        events = list(session.scalars(
-            select(StageEvent).where(StageEvent.application_id == app.id)
-            .order_by(StageEvent.id)
-        ))
-        first, rest = events[0], sorted(events[1:], key=lambda e: (e.occurred_on, e.id))
-        if rest and rest[0].occurred_on < first.occurred_on:
-            first.occurred_on = rest[0].occurred_on
+        events = timeline(session, app.id)
         previous: int | None = None
-        for event in [first, *rest]:
+        for event in events:
             if event.from_stage_id != previous:
                 event.from_stage_id = previous
             previous = event.to_stage_id
-        latest = rest[-1] if rest else first
-        app.stage_id = latest.to_stage_id
-        app.stage_changed_on = latest.occurred_on
+        app.stage_id = events[-1].to_stage_id
+        app.stage_changed_on = events[-1].occurred_on
 
     # -- trash --------------------------------------------------------------------------------
 
@@ -364,18 +422,42 @@ def initial_history(stages: list[StageRow], stage: StageRow, applied_on: dt.date
                     stage_on: dt.date | None, today: dt.date) -> list[tuple[StageRow, dt.date]]:
     """The events a new application starts with, from what the user told us and nothing more.
 
-    One event normally: the stage it is in, dated ``stage_on``, else the applied
-    date when the stage is Applied itself, else today. An application entered
-    as already closed (Rejected, Ghosted) with an applied date also gets the
-    Applied step it evidently went through, so statistics count it as sent.
+    Without an applied date: one event, the stage it is in, dated ``stage_on``
+    (else today). With one, the Applied event is dated by it: the application is
+    in Applied since then, or, entered at a later stage (Screening, Rejected),
+    it went through Applied on that date and reached its stage on ``stage_on``
+    (else today) — so the applied date always is the Applied event's date.
+    Every date is checked (not in the future, not before 1970).
     """
+    check_event_date("applied_on", applied_on, today)
+    check_event_date("stage date", stage_on, today)
+    if applied_on is None:
+        return [(stage, stage_on or today)]
+    initial = next((s for s in stages if s.kind == StageKind.OPEN), stage)
+    applied = applied_stage(stages)
+    if applied is None:
+        raise ValidationError("applied_on", f"there is no open stage after {initial.name} "
+                                            "to record the application in")
+    if stage.id == applied.id:
+        if stage_on is not None and stage_on != applied_on:
+            raise ValidationError("stage date", f"{stage_on.isoformat()} is not the applied "
+                                                f"date {applied_on.isoformat()}")
+        return [(applied, applied_on)]
+    if stage.kind != StageKind.LOST and not counts_as_applied(stage, initial):
+        raise ValidationError("applied_on", f"an application at {stage.name} has not been "
+                                            "sent yet; leave out the applied date or choose "
+                                            "a later stage")
+    stage_on = stage_on or today
+    if stage_on < applied_on:
+        raise ValidationError("stage date", f"{stage_on.isoformat()} ({stage.name}) is before "
+                                            f"the applied date {applied_on.isoformat()}")
+    return [(applied, applied_on), (stage, stage_on)]
+
+
+def applied_stage(stages: list[StageRow]) -> StageRow | None:
+    """The stage an application enters when it is sent: the open stage after the first."""
     open_stages = [s for s in stages if s.kind == StageKind.OPEN]
-    applied = open_stages[1] if len(open_stages) > 1 else None
-    if stage_on is None:
-        stage_on = applied_on if applied_on and applied and stage.id == applied.id else today
-    if stage.kind == StageKind.LOST and applied_on is not None and applied is not None:
-        return [(applied, applied_on), (stage, max(stage_on, applied_on))]
-    return [(stage, stage_on)]
+    return open_stages[1] if len(open_stages) > 1 else None
 
 
 def counts_as_applied(stage: StageRow, initial: StageRow) -> bool:
@@ -384,6 +466,76 @@ def counts_as_applied(stage: StageRow, initial: StageRow) -> bool:
     return stage.kind != StageKind.LOST and stage.position > initial.position
 
 
-def check_not_future(field: str, value: dt.date | None, today: dt.date) -> None:
-    if value is not None and value > today:
+def applied_date(history: list[tuple[StageRow, dt.date]], initial: StageRow) -> dt.date | None:
+    """The applied date a history implies: that of its first step that counts as applied."""
+    return next((on for s, on in history if counts_as_applied(s, initial)), None)
+
+
+def timeline(session: Session, application_id: int) -> list[StageEvent]:
+    """An application's events in timeline order (date, then the order they were recorded)."""
+    return list(session.scalars(
+        select(StageEvent).where(StageEvent.application_id == application_id)
+        .order_by(StageEvent.occurred_on, StageEvent.id)))
+
+
+def first_applied(events: list[StageEvent], stages: dict[int, StageRow], initial: StageRow
+                  ) -> StageEvent | None:
+    """The Applied event: the first of ``events`` that counts as applied, if any."""
+    return next((e for e in events if counts_as_applied(stages[e.to_stage_id], initial)), None)
+
+
+def redate_event(session: Session, app: Application, event: StageEvent, on: dt.date,
+                 stages: list[StageRow], today: dt.date) -> None:
+    """Give ``event`` the date ``on`` where it stands: between its neighbours, never past them.
+
+    A date correction keeps the order the stages were recorded in: re-sorting
+    would silently change which stage other events came from (and maybe the
+    current stage), rewriting events the user did not edit.
+    """
+    check_event_date("date", on, today)
+    events = timeline(session, app.id)
+    by_id = {s.id: s for s in stages}
+    index = next(i for i, e in enumerate(events) if e.id == event.id)
+    before = events[index - 1] if index > 0 else None
+    after = events[index + 1] if index + 1 < len(events) else None
+    # Compared with the id too: on the same day the order recorded decides.
+    if before is not None and (on, event.id) < (before.occurred_on, before.id):
+        raise ValidationError(
+            "date", f"{on.isoformat()} would put it before the change to "
+                    f"{by_id[before.to_stage_id].name} of {before.occurred_on.isoformat()}; "
+                    "a stage change keeps its place in the timeline, so change that date first")
+    if after is not None and (on, event.id) > (after.occurred_on, after.id):
+        raise ValidationError(
+            "date", f"{on.isoformat()} would put it after the change to "
+                    f"{by_id[after.to_stage_id].name} of {after.occurred_on.isoformat()}; "
+                    "a stage change keeps its place in the timeline, so change that date first")
+    event.occurred_on = on
+    if after is None:
+        app.stage_changed_on = on
+    initial = next((s for s in stages if s.kind == StageKind.OPEN), None)
+    applied = first_applied(events, by_id, initial) if initial is not None else None
+    if applied is not None and applied.id == event.id:
+        app.applied_on = on  # the applied date is the Applied event's date
+
+
+# Stage events happen in a job search: none before the Unix epoch (a typo such
+# as 0202-11-03, or a spreadsheet's zero date 1899-12-30).
+EARLIEST_EVENT_DATE = dt.date(1970, 1, 1)
+
+
+def check_event_date(field: str, value: dt.date | None, today: dt.date) -> None:
+    """Refuse a stage date in the future or before 1970."""
+    if value is None:
+        return
+    if value > today:
         raise ValidationError(field, f"{value.isoformat()} is in the future")
+    if value < EARLIEST_EVENT_DATE:
+        raise ValidationError(field, f"{value.isoformat()} is before 1970")
+
+
+class AlreadyAtStageError(ValidationError):
+    """A move to the stage the application is already in: nothing was recorded.
+
+    A ValidationError, so callers that only show messages need nothing new; the
+    command line tells it apart, since the state asked for already holds.
+    """

@@ -13,9 +13,10 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from jobtracker import __version__, migrations
-from jobtracker.errors import InputFileError
+from jobtracker.errors import InputFileError, ValidationError
 from jobtracker.models import Base, Document, UTCDateTime
 from jobtracker.plain import plain
+from jobtracker.tracker.applications import check_event_date
 from jobtracker.tracker.files import FilesMixin
 
 BACKUP_FORMAT = "jobtracker-backup"
@@ -121,6 +122,12 @@ class BackupMixin(FilesMixin):
             if unknown:
                 raise InputFileError(f"{where}: unknown field {sorted(unknown)[0]!r}")
             row = {name: _from_json(table, name, value, where) for name, value in raw.items()}
+            if table.name == "stage_event" and isinstance(row.get("occurred_on"), dt.date):
+                # The same bounds as every other way a stage event is made.
+                try:
+                    check_event_date("occurred_on", row["occurred_on"], self._today())
+                except ValidationError as error:
+                    raise InputFileError(f"{where}: {error}") from None
             for column in table.c:
                 for fk in column.foreign_keys:
                     if row.get(column.name) is not None:

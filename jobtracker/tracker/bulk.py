@@ -17,11 +17,15 @@ from jobtracker.models import (
     Interview,
     Note,
     StageEvent,
-    StageKind,
     Tag,
     application_tag,
 )
-from jobtracker.tracker.applications import check_not_future, counts_as_applied, initial_history
+from jobtracker.tracker.applications import (
+    applied_date,
+    applied_stage,
+    check_event_date,
+    initial_history,
+)
 from jobtracker.tracker.base import TrackerBase
 from jobtracker.tracker.inputs import MAX_TEXT, ApplicationRecord, required_text
 from jobtracker.tracker.rows import StageRow
@@ -56,8 +60,7 @@ class BulkMixin(TrackerBase):
         stages = self._stage_rows(session)
         by_name = {stage.name.casefold(): stage for stage in stages}
         initial = self._initial_stage(session)
-        applied = next((s for s in stages if s.kind == StageKind.OPEN
-                        and s.position > initial.position), initial)
+        applied = applied_stage(stages) or initial
         companies = {name.casefold(): cid for cid, name in
                      session.execute(select(Company.id, Company.name))}
         tags = {name.casefold(): tid for tid, name in session.execute(select(Tag.id, Tag.name))}
@@ -80,6 +83,14 @@ class BulkMixin(TrackerBase):
                 else:
                     stage = applied if draft.applied_on else initial
                 history = self._history(record, draft.applied_on, stage, stages, by_name, today)
+                # One definition of the applied date, as for one application added.
+                applied_on = applied_date(history, initial)
+                if draft.applied_on is not None and draft.applied_on != applied_on:
+                    first = (f"its first step that counts as applied is on "
+                             f"{applied_on.isoformat()}" if applied_on else
+                             "its stage history never shows it sent")
+                    raise ValidationError("applied_on", f"{draft.applied_on.isoformat()} is "
+                                                        f"not the Applied date: {first}")
                 if draft.stage and history[-1][0].id != stage.id:
                     raise ValidationError("stage", f"the stage history ends at "
                                                    f"{history[-1][0].name}, not {stage.name}")
@@ -87,11 +98,6 @@ class BulkMixin(TrackerBase):
                           _timestamp("note time", written or now, now))
                          for body, written in record.notes]
                 created = _timestamp("created_at", record.created_at or now, now)
-                applied_on = draft.applied_on
-                if applied_on is None:
-                    applied_on = next((on for s, on in history
-                                       if counts_as_applied(s, initial)), None)
-                check_not_future("applied_on", applied_on, today)
             except ValidationError as error:
                 raise ValidationError(error.field, f"record {number}: {error.reason}") from None
 
@@ -162,7 +168,7 @@ class BulkMixin(TrackerBase):
             event_stage = by_name.get(name.casefold())
             if event_stage is None:
                 raise ValidationError("stage", f"no stage named {name!r}")
-            check_not_future("stage date", on, today)
+            check_event_date("stage date", on, today)
             history.append((event_stage, on))
         return history
 

@@ -25,7 +25,7 @@ from jobtracker.models import (
     SuggestionKind,
     SuggestionStatus,
 )
-from jobtracker.tracker.applications import ApplicationsMixin, check_not_future
+from jobtracker.tracker.applications import ApplicationsMixin, check_event_date
 from jobtracker.tracker.inputs import ApplicationInput
 
 if TYPE_CHECKING:
@@ -331,7 +331,6 @@ class MailMixin(ApplicationsMixin):
                     title=(title or _title_from(s.subject)),
                     company=(company or _company_from(s.sender)),
                     stage=stage_name or "Applied", applied_on=None).validated()
-                check_not_future("date", on, self._today())
                 app_id = self._insert_application(session, draft, on)
                 created = True
             else:
@@ -342,7 +341,8 @@ class MailMixin(ApplicationsMixin):
                                        "choose one or create a new one")
                 app = self._application(session, app_id)
                 if stage_name:
-                    event_id = self._record_stage(session, app, stage_name, on)
+                    event_id = self._record_stage(session, app, stage_name, on,
+                                                  keeps_interview=when is not None)
             interview_id: int | None = None
             if when is not None:
                 exists = session.scalar(select(Interview.id).where(
@@ -369,10 +369,21 @@ class MailMixin(ApplicationsMixin):
             return AcceptResult(suggestion_id, app_id, event_id, interview_id, created)
 
     def _record_stage(self, session: Session, app: Application, stage: str,
-                      on: dt.date) -> int | None:
+                      on: dt.date, *, keeps_interview: bool) -> int | None:
         target = self._find_stage(session, stage)
-        if target.id == app.stage_id and on >= app.stage_changed_on:
-            return None  # already there: nothing to record
+        if target.id == app.stage_id:
+            return None  # already there, whenever the mail says so: nothing to record
+        check_event_date("date", on, self._today())
+        if on < app.stage_changed_on:
+            # The mail's news is older than the timeline's last step: recording it
+            # would rewrite history, and dating it today would be untrue.
+            current = session.get_one(Stage, app.stage_id).name
+            keep = (f", or accept it with the stage {current} to keep only its interview"
+                    if keeps_interview else "")
+            raise ValidationError(
+                "date", f"the message of {on.isoformat()} is older than the current stage's "
+                        f"event ({current}, {app.stage_changed_on.isoformat()}): a stage "
+                        f"change cannot be dated before it; dismiss the suggestion{keep}")
         return self._add_event(session, app, target, on, "from a mail message").id
 
     def undo_accept_suggestion(self, suggestion_id: int) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from jobtracker.errors import NotFoundError, ValidationError
 from jobtracker.models import Stage, StageEvent, StageKind
-from jobtracker.tracker.applications import ApplicationsMixin
+from jobtracker.tracker.applications import redate_event
 from jobtracker.tracker.base import TrackerBase
 from jobtracker.tracker.inputs import required_text, to_enum
 
@@ -77,17 +77,19 @@ class StagesMixin(TrackerBase):
             session.get_one(Stage, found.id).color = clean
 
     def redate_stage_event(self, event_id: int, on: dt.date) -> None:
-        """Change the date of a recorded stage change (back-filling); the timeline re-sorts."""
-        if on > self._today():
-            raise ValidationError("date", f"{on.isoformat()} is in the future")
+        """Change the date of a recorded stage change (back-filling), within its neighbours.
+
+        The only way an existing event's date changes. It keeps its place in the
+        timeline (not before the event before it, not after the one after it, not
+        in the future, not before 1970); re-dating the Applied event moves the
+        applied date with it.
+        """
         with self.db.write() as session:
             event = session.get(StageEvent, event_id)
             if event is None:
                 raise NotFoundError(f"no stage change with id {event_id}")
             app = self._application(session, event.application_id)
-            event.occurred_on = on
-            session.flush()
-            ApplicationsMixin._rethread_events(session, app)
+            redate_event(session, app, event, on, self._stage_rows(session), self._today())
             app.updated_at = self._now()
 
     @staticmethod

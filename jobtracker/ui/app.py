@@ -51,12 +51,13 @@ def run(db_path: Path, argv: list[str]) -> int:
         return _already_open(claim, instance)
     try:
         try:
-            tracker = Tracker.open(db_path)
+            window = _open_window(db_path, settings)
         except JobTrackerError as error:
             QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open database"),
                                  str(error))
             return 1
-        window = MainWindow(tracker, settings, home_path=db_path)
+        if window is None:
+            return 1  # a damaged file whose backup the user chose not to restore: told already
         instance.raise_requested.connect(window.bring_to_front)
         install_excepthook(lambda: window)
         window.show()
@@ -68,6 +69,48 @@ def run(db_path: Path, argv: list[str]) -> int:
             backup_at_close(window.home_path, settings.backup_keep())
     finally:
         instance.release()
+
+
+def _open_window(db_path: Path, settings: Settings) -> MainWindow | None:
+    """The window over ``db_path``; a file too damaged to show is offered its good backup.
+
+    None when the user declined the restore (they were told what is wrong).
+    """
+    from jobtracker.errors import DamagedDatabaseError
+    from jobtracker.health import is_corruption
+
+    for attempt in range(2):
+        tracker = None
+        try:
+            tracker = Tracker.open(db_path)
+            return MainWindow(tracker, settings, home_path=db_path)
+        except Exception as error:
+            if tracker is not None:
+                tracker.close()
+            damaged = isinstance(error, DamagedDatabaseError) or is_corruption(error)
+            if not damaged or attempt:
+                raise
+            if not _restore_at_start(db_path, error):
+                return None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _restore_at_start(db_path: Path, error: Exception) -> bool:
+    """Say the file is damaged; restore the backup the user agrees to (False: none)."""
+    from jobtracker import health
+    from jobtracker.backups import damaged_error, restore_backup
+    from jobtracker.errors import DamagedDatabaseError
+    from jobtracker.ui.damage_banner import ask_to_restore
+
+    damage = error if isinstance(error, DamagedDatabaseError) else damaged_error(
+        db_path, health.check(db_path) or str(error), "nothing was saved")
+    print(f"jobtracker: error: {damage}", file=sys.stderr)
+    backup = ask_to_restore(damage)
+    if backup is None:
+        return False
+    # This process holds the app's lock and has closed its own connections.
+    restore_backup(db_path, backup, app_may_hold_lock=True)
+    return True
 
 
 def _already_open(claim: Claim, instance: SingleInstance) -> int:

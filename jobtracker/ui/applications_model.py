@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationFilter, ApplicationRow, SortKey, Tracker
-from jobtracker.ui.formatting import format_date, format_datetime, format_salary
+from jobtracker.ui.formatting import format_date, format_datetime, format_salary, plain_tooltip
 from jobtracker.ui.i18n import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 200
@@ -175,8 +175,10 @@ class ApplicationsModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(row, column, role == Qt.ItemDataRole.ToolTipRole)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column, False)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._text(row, column, True))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._text(row, column, True)
         if role == RowRole:

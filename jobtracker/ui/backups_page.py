@@ -12,8 +12,14 @@ from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QWidget
 
-from jobtracker.backups import BackupInfo, backup_if_due, list_backups, make_backup
-from jobtracker.errors import JobTrackerError
+from jobtracker.backups import (
+    BackupInfo,
+    backup_if_due,
+    list_backups,
+    make_backup,
+    refuse_if_damaged,
+)
+from jobtracker.errors import DamagedDatabaseError, JobTrackerError
 from jobtracker.paths import backups_dir
 from jobtracker.ui import formatting
 from jobtracker.ui.background import run_in_background
@@ -55,7 +61,8 @@ class BackupsPage(QWidget):
     def _kind_label(self, kind: str) -> str:
         return {"daily": self.tr("Daily"), "manual": self.tr("Manual"),
                 "pre-restore": self.tr("Before a restore"),
-                "migration": self.tr("Before an upgrade")}.get(kind, kind)
+                "migration": self.tr("Before an upgrade"),
+                "damaged": self.tr("Damaged file, set aside")}.get(kind, kind)
 
     def reload(self, select: Path | None = None) -> None:
         """Read the backups folder again (cheap: names, sizes and one count per file)."""
@@ -65,14 +72,22 @@ class BackupsPage(QWidget):
         locale = QLocale()
         for row in self.rows:
             count = "?" if row.applications is None else locale.toString(row.applications)
-            item = QTreeWidgetItem([formatting.format_datetime(row.taken_at),
-                                    self._kind_label(row.kind),
+            kind = self._kind_label(row.kind)
+            # Verdicts recorded when each backup was written or checked: reading them costs
+            # nothing here, and `jobtracker backups` checks the ones never checked.
+            bad = row.verdict is not None and not row.good
+            if bad and row.kind != "damaged":
+                kind = self.tr("%1 — fails the check").replace("%1", kind)
+            item = QTreeWidgetItem([formatting.format_datetime(row.taken_at), kind,
                                     locale.formattedDataSize(row.size), count])
+            if bad:
+                item.setForeground(1, Qt.GlobalColor.darkRed)
+                item.setToolTip(1, formatting.plain_tooltip(row.verdict))
             item.setData(0, PathRole, str(row.path))
             item.setTextAlignment(2, _RIGHT)
             item.setTextAlignment(3, _RIGHT)
-            item.setToolTip(0, self.tr("%1 (schema %2)").replace("%1", str(row.path)).replace(
-                "%2", row.revision or "?"))
+            item.setToolTip(0, formatting.plain_tooltip(self.tr("%1 (schema %2)").replace(
+                "%1", str(row.path)).replace("%2", row.revision or "?")))
             tree.addTopLevelItem(item)
             if row.path == select:
                 tree.setCurrentItem(item)
@@ -168,8 +183,18 @@ class _FirstPaint(QObject):
         return False
 
 
+def check_and_back_up(path: Path, keep: int) -> Path | None:
+    """SQLite's quick_check of the database, then today's daily backup if due (a worker's job)."""
+    refuse_if_damaged(path)  # every start, not only when a backup is due
+    return backup_if_due(path, keep=keep)
+
+
 def backup_when_painted(window: MainWindow) -> None:
-    """Take today's daily backup of the user's database in a worker once the window shows."""
+    """Once the window shows: check the user's database and take today's backup, in a worker.
+
+    A damaged file gets the window's damage banner (writes refused); warnings found on
+    opening (a -wal cut short) a dismissable one.
+    """
     path = window.home_path
     keep = window.settings.backup_keep()
 
@@ -179,11 +204,18 @@ def backup_when_painted(window: MainWindow) -> None:
                 window.tr("Today's backup is in %1").replace("%1", str(made.parent)), 5000)
 
     def failed(error: BaseException) -> None:
+        if isinstance(error, DamagedDatabaseError):
+            window.show_damage(error)
+            return
         window.statusBar().showMessage(
             window.tr("The daily backup failed: %1").replace("%1", str(error)), 15000)
 
-    _FirstPaint(window, lambda: run_in_background(
-        lambda: backup_if_due(path, keep=keep), done, failed))
+    def start() -> None:
+        for warning in window.tracker.db.warnings:
+            window.show_open_warning(warning)
+        run_in_background(lambda: check_and_back_up(path, keep), done, failed)
+
+    _FirstPaint(window, start)
 
 
 def backup_at_close(db_path: Path, keep: int) -> Path | None:

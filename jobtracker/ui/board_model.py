@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationFilter, ApplicationRow, SortKey, StageRow, Tracker
 from jobtracker.ui.applications_model import IdRole, RowRole, StageColorRole
-from jobtracker.ui.formatting import format_datetime
+from jobtracker.ui.formatting import format_datetime, plain_tooltip
 
 MIME_TYPE = "application/x-jobtracker-cards"
 DaysInStageRole = Qt.ItemDataRole.UserRole + 20
@@ -111,7 +111,9 @@ class StageColumnModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{row.company} — {row.title}"
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._describe(row))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._describe(row)
         if role == RowRole:
             return row

@@ -46,6 +46,7 @@ from jobtracker.tracker import ApplicationFilter, StageRow
 from jobtracker.ui.applications_model import IdRole
 from jobtracker.ui.board_model import StageColumnModel, load_board, read_card_mime
 from jobtracker.ui.card_delegate import CardDelegate, card_size
+from jobtracker.ui.formatting import plain_tooltip
 from jobtracker.ui.lazy_view import LazyView
 from jobtracker.ui.undo_commands import Editor
 from jobtracker.ui.undo_commands.tasks import MoveWithFollowUpCommand
@@ -169,7 +170,8 @@ class BoardColumn(QFrame):
         text = f"{self.model.stage.name}  ·  {count:,}"
         self.header.setText(("▾ " if self.model.closed else "") + text)
         self.folded.setText("▸ " + text)
-        self.folded.setToolTip(self.tr("Open the %1 column").replace("%1", self.model.stage.name))
+        self.folded.setToolTip(plain_tooltip(self.tr("Open the %1 column").replace(
+            "%1", self.model.stage.name)))
         self.folded.setAccessibleName(text)
         self.header.setAccessibleName(text)
         self.folded.updateGeometry()
@@ -385,7 +387,9 @@ class BoardView(LazyView):
         for other in self.columns:
             if other is not column:
                 name = other.model.stage.name
-                stages.addAction(name).triggered.connect(
+                action = stages.addAction(name.replace("&", "&&"))
+                action.setToolTip(plain_tooltip(name))  # stages are user-named
+                action.triggered.connect(
                     lambda _checked=False, n=name: self.move_card(application_id, n))
         menu.addSeparator()
         menu.addAction(self.tr("&Open in Applications")).triggered.connect(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from jobtracker.tracker.insights import CalendarEntry
 from jobtracker.ui.applications_model import RowRole
-from jobtracker.ui.formatting import format_date, from_qdate, to_qdate
+from jobtracker.ui.formatting import format_date, from_qdate, plain_tooltip, to_qdate
 from jobtracker.ui.item_views import comfortable_rows
 from jobtracker.ui.lazy_view import LazyView
 from jobtracker.ui.undo_commands import Editor
@@ -110,9 +110,10 @@ class AgendaModel(QAbstractListModel):
                 font.setBold(True)
                 return font
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                    Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(entry)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._text(entry))
         if role == Qt.ItemDataRole.DecorationRole:
             return INTERVIEW_DAY if entry.entry == "interview" else TASK_DAY
         if role == Qt.ItemDataRole.ForegroundRole and entry.done_at is not None:

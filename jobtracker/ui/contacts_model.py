@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from jobtracker.tracker.rows import ContactRow
+from jobtracker.ui.formatting import plain_tooltip
 from jobtracker.ui.i18n import QT_TRANSLATE_NOOP
 
 ContactRole = Qt.ItemDataRole.UserRole + 1
@@ -61,8 +62,10 @@ class ContactsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return getattr(row, _FIELDS[index.column()]) or ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(getattr(row, _FIELDS[index.column()]))
         if role == ContactRole:
             return row
         return None

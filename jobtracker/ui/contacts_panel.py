@@ -20,6 +20,7 @@ from jobtracker.errors import JobTrackerError
 from jobtracker.tracker import ApplicationDetail, ContactInput
 from jobtracker.tracker.rows import ContactRow
 from jobtracker.ui.contact_dialog import ContactDialog
+from jobtracker.ui.formatting import literal
 from jobtracker.ui.item_views import comfortable_rows
 from jobtracker.ui.undo_commands import Editor
 
@@ -148,4 +149,4 @@ class ContactsPanel(QWidget):
         try:
             action(self._detail)
         except JobTrackerError as error:
-            QMessageBox.warning(self, self.tr("Contact not saved"), str(error))
+            QMessageBox.warning(self, self.tr("Contact not saved"), literal(str(error)))

@@ -19,6 +19,7 @@ from jobtracker.tracker import Tracker
 from jobtracker.tracker.rows import ContactRow
 from jobtracker.ui.contact_dialog import ContactDialog
 from jobtracker.ui.contacts_model import ContactRole, ContactsModel
+from jobtracker.ui.formatting import literal
 from jobtracker.ui.item_views import comfortable_rows
 
 
@@ -111,7 +112,8 @@ class ContactsView(QWidget):
                     email=contact.email, phone=contact.phone,
                     linkedin_url=contact.linkedin_url, notes=contact.notes)
             except JobTrackerError as error:
-                QMessageBox.warning(self, self.tr("Contact not saved"), str(error))
+                QMessageBox.warning(self, self.tr("Contact not saved"),
+                                    literal(str(error)))
             self.reload()
 
     def delete_selected(self) -> None:
@@ -121,7 +123,8 @@ class ContactsView(QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("Delete contact"),
-            self.tr("Delete %1? Their links to applications go too.").replace("%1", row.name))
+            literal(self.tr("Delete %1? Their links to applications go too.").replace(
+                "%1", row.name)))
         if answer == QMessageBox.StandardButton.Yes:
             self._tracker.delete_contact(row.id)
             self.reload()

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -101,6 +101,7 @@ class DashboardView(LazyView):
             edit.dateChanged.connect(lambda _day: self.reload())
         self.range_combo.currentIndexChanged.connect(lambda _i: self._range_changed())
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # may show an error's own words
         bar = QHBoxLayout()
         range_label = QLabel(self.tr("&Range:"), self)
         range_label.setBuddy(self.range_combo)

@@ -17,7 +17,14 @@ from jobtracker.tracker import ApplicationDetail
 from jobtracker.ui.choice_combos import fill_choice_combos
 from jobtracker.ui.contacts_panel import ContactsPanel
 from jobtracker.ui.field_errors import FieldErrors
-from jobtracker.ui.formatting import amount_text, format_date, from_qdate, to_qdate
+from jobtracker.ui.formatting import (
+    amount_text,
+    format_date,
+    from_qdate,
+    isolate,
+    plain_tooltip,
+    to_qdate,
+)
 from jobtracker.ui.forms.ui_detail_panel import Ui_DetailPanel
 from jobtracker.ui.interviews_panel import InterviewsPanel
 from jobtracker.ui.notes_panel import NotesPanel
@@ -185,7 +192,7 @@ class DetailPanel(QWidget):
         ui = self.ui
         self._loading = True
         try:
-            ui.headerLabel.setText(f"{detail.title} — {detail.company}")
+            ui.headerLabel.setText(f"{isolate(detail.title)} — {isolate(detail.company)}")
             ui.lastChangeLabel.setText(self.tr("since %1").replace(
                 "%1", format_date(detail.last_change)))
             ui.stageCombo.clear()
@@ -235,7 +242,8 @@ class DetailPanel(QWidget):
                     document.role, self.tr("Other"))
                 item = QListWidgetItem(f"{role}: {document.filename}")
                 item.setData(Qt.ItemDataRole.UserRole, document.id)
-                item.setToolTip(str(self._editor.tracker.document_path(document.sha256)))
+                item.setToolTip(plain_tooltip(str(self._editor.tracker.document_path(
+                    document.sha256))))
                 ui.documentsList.addItem(item)
             ui.detachButton.setEnabled(bool(detail.documents))
         finally:

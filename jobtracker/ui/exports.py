@@ -6,25 +6,43 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from jobtracker.errors import JobTrackerError
+from jobtracker.paths import refuse_database_target
 from jobtracker.tracker import Tracker
+from jobtracker.ui.formatting import literal
 
 
 def export_ics(tracker: Tracker, path: Path) -> int:
     """Write every interview and dated task to ``path``; returns how many."""
     # Imported when used: icalendar costs about 0.2 s of start-up otherwise.
     from jobtracker.exchange.ics_export import write_ics
+    from jobtracker.exchange.whole_file import whole_binary_file
 
+    refuse_database_target(path, tracker.db.path)
     entries = tracker.calendar_entries()
-    with path.open("wb") as out:
+    with whole_binary_file(path) as out:  # never half a file, nor a clobbered old one
         return write_ics(entries, out)
 
 
 def export_vcards(tracker: Tracker, path: Path) -> int:
     """Write every contact to ``path``; returns how many."""
     from jobtracker.exchange.vcard_export import write_vcards
+    from jobtracker.exchange.whole_file import whole_text_file
 
-    with path.open("w", encoding="utf-8", newline="") as out:
-        return write_vcards(tracker.list_contacts(), out)
+    refuse_database_target(path, tracker.db.path)
+    contacts = tracker.list_contacts()
+    with whole_text_file(path, newline="") as out:  # never half a file, nor a clobbered old one
+        return write_vcards(contacts, out)
+
+
+def _failure(error: OSError | JobTrackerError) -> str:
+    """One plain line for a failed export; a full disk says which and how much is free."""
+    from jobtracker.diskspace import full_folder, full_message, no_room
+
+    full = no_room(error)
+    if full is not None:
+        return full_message(full, full_folder(full, None))
+    return str(error)
 
 
 def _ask(parent: QWidget, title: str, name: str, pattern: str, suffix: str) -> Path | None:
@@ -43,12 +61,12 @@ def export_ics_dialog(parent: QWidget, tracker: Tracker) -> Path | None:
         return None
     try:
         count = export_ics(tracker, path)
-    except OSError as error:
-        QMessageBox.warning(parent, parent.tr("Not exported"), str(error))
+    except (OSError, JobTrackerError) as error:
+        QMessageBox.warning(parent, parent.tr("Not exported"), literal(_failure(error)))
         return None
-    QMessageBox.information(parent, parent.tr("Exported"), parent.tr(
+    QMessageBox.information(parent, parent.tr("Exported"), literal(parent.tr(
         "%1 interviews and tasks were written to %2.").replace("%1", str(count)).replace(
-        "%2", str(path)))
+        "%2", str(path))))
     return path
 
 
@@ -60,9 +78,9 @@ def export_vcards_dialog(parent: QWidget, tracker: Tracker) -> Path | None:
         return None
     try:
         count = export_vcards(tracker, path)
-    except OSError as error:
-        QMessageBox.warning(parent, parent.tr("Not exported"), str(error))
+    except (OSError, JobTrackerError) as error:
+        QMessageBox.warning(parent, parent.tr("Not exported"), literal(_failure(error)))
         return None
-    QMessageBox.information(parent, parent.tr("Exported"), parent.tr(
-        "%1 contacts were written to %2.").replace("%1", str(count)).replace("%2", str(path)))
+    QMessageBox.information(parent, parent.tr("Exported"), literal(parent.tr(
+        "%1 contacts were written to %2.").replace("%1", str(count)).replace("%2", str(path))))
     return path

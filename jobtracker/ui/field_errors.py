@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 ERROR_COLOR = "#D32F2F"
@@ -17,6 +18,7 @@ class FieldErrors:
     def add(self, field: str, widget: QWidget, label: QLabel) -> None:
         """Register where errors of ``field`` are shown."""
         self._fields[field] = (widget, label)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
         label.setVisible(False)
         label.setStyleSheet(f"color: {ERROR_COLOR};")
 

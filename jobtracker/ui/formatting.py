@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
+from PySide6 import QtGui
 from PySide6.QtCore import QDate, QLocale
 
 from jobtracker import money
 
 _date_format = "iso"
+
+# A tooltip is a glance, not a reader: longer user text is cut (the views show it whole).
+TOOLTIP_LIMIT = 2000
+
+# Bidi embeddings, overrides and isolates: invisible, but they reorder what follows them.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ISOLATES = {ord(c): None for c in "\u2066\u2067\u2068\u2069"}
 
 _PERIOD_SHORT = {"hour": "/h", "day": "/day", "week": "/wk", "month": "/mo", "year": "/yr"}
 
@@ -73,3 +82,53 @@ def to_qdate(value: dt.date) -> QDate:
 def from_qdate(value: QDate) -> dt.date:
     """QDate to Python date."""
     return dt.date(value.year(), value.month(), value.day())
+
+
+def literal(text: str) -> str:
+    """``text`` for a place that guesses rich text (tooltips, message boxes, AutoText labels).
+
+    Qt renders text that looks like HTML (``Qt.mightBeRichText``): a title such as
+    ``Engineer<img src="file:///…">`` would be drawn as markup and the image file opened on
+    the UI thread. Such text comes back escaped, so it shows as written; other text unchanged.
+    """
+    if not QtGui.Qt.mightBeRichText(text):
+        return text
+    return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
+
+
+def isolate(text: str) -> str:
+    """``text`` wrapped so a right-to-left override in it cannot reorder the text around it.
+
+    Text without bidi controls comes back unchanged. Isolates inside are dropped, so the
+    text cannot close the wrapping one early.
+    """
+    if not any(c in _BIDI_CONTROLS for c in text):
+        return text
+    return f"\u2068{text.translate(_ISOLATES)}\u2069"
+
+
+def plain_tooltip(text: str | None) -> str:
+    """A tooltip showing user or imported ``text`` literally (cut to ``TOOLTIP_LIMIT``)."""
+    if not text:
+        return ""
+    if len(text) > TOOLTIP_LIMIT:
+        text = text[:TOOLTIP_LIMIT] + "…"
+    return literal(text)
+
+
+def keep_tooltip_literal(action: QtGui.QAction) -> None:
+    """Give ``action`` a tooltip of its text shown literally, now and whenever the text changes.
+
+    Without one, a toolbar button shows a tooltip Qt derives from the text and renders as
+    HTML when it looks like markup: the Undo action's text quotes titles.
+    """
+    def update() -> None:
+        try:
+            text = action.text()
+        except RuntimeError:  # the undo stack, torn down with the window, outlived the action
+            return
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        action.setToolTip(plain_tooltip(text))  # unchanged text emits no change: no loop
+
+    action.changed.connect(update)
+    update()

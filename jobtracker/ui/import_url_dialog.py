@@ -39,7 +39,7 @@ from jobtracker.tracker.duplicates import DuplicateRow
 from jobtracker.ui.background import run_in_background
 from jobtracker.ui.choice_combos import fill_choice_combos
 from jobtracker.ui.field_errors import ERROR_COLOR, FieldErrors
-from jobtracker.ui.formatting import amount_text
+from jobtracker.ui.formatting import amount_text, plain_tooltip
 from jobtracker.ui.forms.ui_import_url_dialog import Ui_ImportUrlDialog
 from jobtracker.ui.undo_commands import Editor
 
@@ -335,7 +335,7 @@ class ImportUrlDialog(QDialog):
         for row in self.duplicates:
             item = QListWidgetItem(self.duplicate_text(row))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setToolTip(row.url or "")
+            item.setToolTip(plain_tooltip(row.url))
             ui.duplicateList.addItem(item)
         if self.duplicates:
             ui.duplicateList.setCurrentRow(0)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from jobtracker.errors import JobTrackerError
 from jobtracker.tracker import ApplicationDetail, InterviewInput
 from jobtracker.tracker.rows import InterviewRow
-from jobtracker.ui.formatting import format_datetime
+from jobtracker.ui.formatting import format_datetime, literal
 from jobtracker.ui.interview_dialog import InterviewDialog
 from jobtracker.ui.item_views import comfortable_rows
 from jobtracker.ui.undo_commands import Editor
@@ -137,4 +137,4 @@ class InterviewsPanel(QWidget):
         try:
             action()
         except JobTrackerError as error:
-            QMessageBox.warning(self, self.tr("Interview not saved"), str(error))
+            QMessageBox.warning(self, self.tr("Interview not saved"), literal(str(error)))

@@ -250,6 +250,8 @@ class MailAccountDialog(QDialog):
 
 def _plain(error: BaseException) -> str:
     if isinstance(error, MailError | JobTrackerError):
-        return str(error)
+        from jobtracker.logs import scrub_secrets
+
+        return scrub_secrets(str(error))  # the core did already; shown, so checked again
     # Not the text of an unexpected error: it could quote what the server sent.
     return type(error).__name__

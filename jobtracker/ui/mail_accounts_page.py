@@ -10,6 +10,7 @@ from jobtracker.mail import service
 from jobtracker.mail.accounts import MailAccount
 from jobtracker.tracker import Tracker
 from jobtracker.ui.field_errors import ERROR_COLOR
+from jobtracker.ui.formatting import literal
 from jobtracker.ui.forms.ui_mail_accounts_page import Ui_MailAccountsPage
 from jobtracker.ui.mail_account_dialog import MailAccountDialog
 from jobtracker.ui.mail_scan import MailContext
@@ -100,7 +101,7 @@ class MailAccountsPage(QWidget):
         try:
             account = self._tracker.mail_account(name)
         except JobTrackerError as error:
-            QMessageBox.warning(self, self.tr("Mail Account"), str(error))
+            QMessageBox.warning(self, self.tr("Mail Account"), literal(str(error)))
             self.refresh()
             return None
         return self._open(MailAccountDialog(self._tracker, self._context, existing=account,
@@ -117,6 +118,7 @@ class MailAccountsPage(QWidget):
             "%1", name), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self)
         box.setObjectName("removeMailAccountBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # quotes the account's name
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda result: self._remove_answered(name, result))
@@ -129,7 +131,7 @@ class MailAccountsPage(QWidget):
         try:
             service.remove_account(self._tracker, self._context.store, name)
         except JobTrackerError as error:
-            QMessageBox.warning(self, self.tr("Mail Account"), str(error))
+            QMessageBox.warning(self, self.tr("Mail Account"), literal(str(error)))
         self._context.session.delete(name)
         self.refresh()
         self.changed.emit()

@@ -25,6 +25,7 @@ from jobtracker.secrets import (
 )
 from jobtracker.tracker import SuggestionRow
 from jobtracker.ui.background import run_in_background
+from jobtracker.ui.formatting import literal
 from jobtracker.ui.undo_commands import Editor
 
 if TYPE_CHECKING:
@@ -146,8 +147,8 @@ class MailScanner(QObject):
         # Non-blocking, so the window stays usable; the answer is kept for this session only.
         dialog = QInputDialog(self.prompt_parent)
         dialog.setWindowTitle(self.tr("Mail Password"))
-        dialog.setLabelText(self.tr("Password of the mail account “%1” (kept only until "
-                                    "JobTracker quits):").replace("%1", name))
+        dialog.setLabelText(literal(self.tr("Password of the mail account “%1” (kept only "
+                                            "until JobTracker quits):").replace("%1", name)))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         dialog.setObjectName("mailPasswordPrompt")
 
@@ -212,7 +213,11 @@ class MailScanner(QObject):
                 "%1", type(error).__name__))
 
     def _fail(self, name: str, message: str) -> None:
-        self.account_failed.emit(name, message)
+        from jobtracker.logs import scrub_secrets
+
+        # The core already cut the password out of the server's words; this is the one
+        # door every failure passes on its way to the window, so it checks again.
+        self.account_failed.emit(name, scrub_secrets(message))
         self._next()
 
     def _end(self, *, cancelled: bool) -> None:

@@ -65,7 +65,9 @@ if TYPE_CHECKING:
     # Imported where first used, not at start-up: the URL import pulls in requests and lxml,
     # Preferences the backups and mail pages (issue 8: cold start at 50,000 applications).
     from jobtracker.backups import RestoreReport
+    from jobtracker.errors import DamagedDatabaseError
     from jobtracker.importers import FetchOptions
+    from jobtracker.ui.damage_banner import DamageBanner
     from jobtracker.ui.import_url_dialog import ImportUrlDialog
     from jobtracker.ui.preferences_dialog import PreferencesDialog
 
@@ -246,6 +248,8 @@ class MainWindow(QMainWindow):
         self.redo_action = self.editor.stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setIcon(themed_icon("redo"))
         self.redo_action.setShortcut(QKeySequence(key.Redo))
+        for action in (self.undo_action, self.redo_action):
+            formatting.keep_tooltip_literal(action)  # their text quotes titles
         self.find_action = self._action(self.tr("&Find"), self.focus_search, icon="search",
                                         shortcut=key.Find)
         self.preferences_action = self._action(self.tr("&Preferences…"), self.open_preferences,
@@ -336,10 +340,15 @@ class MainWindow(QMainWindow):
                 widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
 
     def _fill_stage_menu(self) -> None:
+        # The window owns these actions, so clear() alone would keep every refresh's set alive.
+        for stale in self.stage_menu.actions():
+            stale.deleteLater()
         self.stage_menu.clear()
         for number, stage in enumerate(self.tracker.stages()):
-            action = self._action(stage.name, partial(self.detail.move_to_stage, stage.name),
+            action = self._action(stage.name.replace("&", "&&"),
+                                  partial(self.detail.move_to_stage, stage.name),
                                   shortcut=f"Ctrl+{number + 1}" if number < 9 else None)
+            action.setToolTip(formatting.plain_tooltip(stage.name))  # stages are user-named
             self.stage_menu.addAction(action)
 
     # -- layout persistence ------------------------------------------------------------------
@@ -449,6 +458,7 @@ class MainWindow(QMainWindow):
         demo = self.tracker.db.path != self.home_path
         self.sample_action.setVisible(not demo)
         self.my_data_action.setVisible(demo)
+        self._refuse_edits_if_damaged()
 
     def _update_status(self, *_args: object) -> None:
         if self.pages.currentWidget() is self.contacts:
@@ -605,7 +615,7 @@ class MainWindow(QMainWindow):
         try:
             self.editor.delete_application(detail.id, f"{detail.title} — {detail.company}")
         except JobTrackerError as error:
-            QMessageBox.warning(self, self.tr("Not deleted"), str(error))
+            QMessageBox.warning(self, self.tr("Not deleted"), formatting.literal(str(error)))
             return
         self.statusBar().showMessage(self.tr("Moved to the trash. Undo with %1.").replace(
             "%1", QKeySequence(QKeySequence.StandardKey.Undo).toString(
@@ -675,7 +685,8 @@ class MainWindow(QMainWindow):
         try:
             new = self._open_tracker(path)
         except JobTrackerError as error:
-            QMessageBox.critical(self, self.tr("Cannot open database"), str(error))
+            QMessageBox.critical(self, self.tr("Cannot open database"),
+                                 formatting.literal(str(error)))
             return
         self._adopt_tracker(new)
 
@@ -707,11 +718,12 @@ class MainWindow(QMainWindow):
         try:
             report = restore_backup_file(path, backup, app_may_hold_lock=True)
         except (JobTrackerError, OSError) as error:
-            QMessageBox.warning(self, self.tr("Not restored"), str(error))
+            QMessageBox.warning(self, self.tr("Not restored"), formatting.literal(str(error)))
         try:
             new = self._open_tracker(path)
         except JobTrackerError as error:
-            QMessageBox.critical(self, self.tr("Cannot open database"), str(error))
+            QMessageBox.critical(self, self.tr("Cannot open database"),
+                                 formatting.literal(str(error)))
             return report
         self._adopt_tracker(new)
         if report is not None:
@@ -725,6 +737,51 @@ class MainWindow(QMainWindow):
         # Preferences shows the replaced database's stages: close it (keeping its settings).
         if self.restore_backup(backup) is not None:
             dialog.accept()
+
+    # -- a damaged database file (issue 13) ----------------------------------------------------
+
+    def _banner(self) -> DamageBanner:
+        from jobtracker.ui.damage_banner import DamageBanner
+
+        banner: DamageBanner | None = getattr(self, "damage_banner", None)
+        if banner is None:
+            banner = DamageBanner()
+            banner.restore_requested.connect(self._restore_damaged)
+            parent = self.demo_banner.parentWidget()
+            layout = parent.layout() if parent is not None else None
+            if isinstance(layout, QVBoxLayout):
+                layout.insertWidget(0, banner)
+            self.damage_banner = banner
+        return banner
+
+    def show_damage(self, error: DamagedDatabaseError) -> None:
+        """The file failed SQLite's check: refuse every write, say so, offer the good backup."""
+        if error.path is None or Path(str(error.path)) == self.tracker.db.path:
+            self.tracker.db.refuse_writes(error)
+        self._banner().show_damage(error)
+        self._update_actions()
+
+    def show_open_warning(self, text: str) -> None:
+        """Something found on opening that refuses nothing (a -wal cut short)."""
+        banner = self._banner()
+        if self.tracker.db.refusal is None:  # the damage message matters more
+            banner.show_warning(text)
+
+    def _restore_damaged(self, backup: Path) -> None:
+        if self.restore_backup(backup) is not None and self.tracker.db.refusal is None:
+            self._banner().hide()
+            self._update_actions()
+
+    def _refuse_edits_if_damaged(self) -> None:
+        if self.tracker.db.refusal is None:
+            self.detail.setEnabled(True)
+            return
+        # The core refuses writes anyway; greyed actions say so before the user tries.
+        for action in (self.new_action, self.import_action, self.paste_link_action,
+                       self.delete_action, self.add_interview_action, self.add_note_action):
+            action.setEnabled(False)
+        self.stage_menu.setEnabled(False)
+        self.detail.setEnabled(False)
 
     def bring_to_front(self) -> None:
         """A second start on the same database asked for this window."""
@@ -750,9 +807,8 @@ class MainWindow(QMainWindow):
 
         def failed(error: BaseException) -> None:
             progress.close()
-            QMessageBox.warning(self, self.tr("Sample data"),
-                                self.tr("Could not create sample data: %1").replace(
-                                    "%1", str(error)))
+            QMessageBox.warning(self, self.tr("Sample data"), formatting.literal(
+                self.tr("Could not create sample data: %1").replace("%1", str(error))))
 
         run_in_background(lambda: populate_demo(path), done, failed)
 

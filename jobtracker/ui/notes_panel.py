@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +21,10 @@ from PySide6.QtWidgets import (
 from jobtracker.errors import JobTrackerError
 from jobtracker.tracker import ApplicationDetail
 from jobtracker.tracker.rows import NoteRow
-from jobtracker.ui.formatting import format_datetime
+from jobtracker.ui.formatting import format_datetime, literal
 from jobtracker.ui.item_views import comfortable_rows, row_height
 from jobtracker.ui.markdown_render import render
+from jobtracker.ui.posting_browser import PostingBrowser
 from jobtracker.ui.undo_commands import Editor
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -54,9 +54,9 @@ class NotesPanel(QWidget):
         self.list.setMaximumHeight(4 * row_height(self.list) + 2 * self.list.frameWidth())
         self.list.currentItemChanged.connect(self._note_chosen)
         self.times = QLabel(self)
-        self.viewer = QTextBrowser(self)
+        # Loads nothing a note names; a clicked link opens only if it is a web or mail address.
+        self.viewer = PostingBrowser(self)
         self.viewer.setAccessibleName(self.tr("Note"))
-        self.viewer.setOpenExternalLinks(True)
         self.editor = QPlainTextEdit(self)
         self.editor.setAccessibleName(self.tr("Note text (Markdown)"))
         self.editor.setPlaceholderText(self.tr("Write in Markdown: **bold**, - lists, "
@@ -171,7 +171,7 @@ class NotesPanel(QWidget):
                 self._editor.edit_note(editing, body, self._editing_old)
         except JobTrackerError as error:
             self._editing = editing
-            QMessageBox.warning(self, self.tr("Note not saved"), str(error))
+            QMessageBox.warning(self, self.tr("Note not saved"), literal(str(error)))
             return False
         # An unchanged edit pushes nothing, so nothing re-reads the panel: leave the editor.
         self._set_mode(editing=False)

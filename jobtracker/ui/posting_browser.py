@@ -1,18 +1,18 @@
-"""A read-only view of an archived posting: links open in the browser, nothing is loaded."""
+"""A read-only view of a posting or a note: links open in the browser, nothing is loaded."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 
 
 class PostingBrowser(QTextBrowser):
-    """Shows sanitised posting HTML; never fetches a resource, opens links externally."""
+    """Shows posting HTML or a rendered note; loads nothing, opens web and mail links."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,9 +22,15 @@ class PostingBrowser(QTextBrowser):
         self.anchorClicked.connect(self._open)
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
-        # Offline by default: an archived page must not fetch images, styles or anything
-        # else (from the web or from local files it names).
-        return None
+        # Offline by default: an archived page or a note must not fetch images, styles or
+        # anything else, from the web or from local files it names. Answering nothing is
+        # not enough: QTextDocument and its image handler then open a local path themselves
+        # (a FIFO would block the UI thread), so every request gets a harmless stand-in.
+        if type == QTextDocument.ResourceType.ImageResource.value:
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(Qt.GlobalColor.transparent)
+            return blank
+        return QByteArray()
 
     def link_target(self, url: QUrl) -> QUrl | None:
         """Where a clicked link goes (relative links against the posting's page), or None."""

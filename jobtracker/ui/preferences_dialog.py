@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from jobtracker.errors import JobTrackerError
 from jobtracker.tracker import Tracker
 from jobtracker.ui.backups_page import BackupsPage
+from jobtracker.ui.formatting import literal
 from jobtracker.ui.forms.ui_preferences_dialog import Ui_PreferencesDialog
 from jobtracker.ui.mail_accounts_page import MailAccountsPage
 from jobtracker.ui.mail_scan import MailContext
@@ -111,7 +112,7 @@ class PreferencesDialog(QDialog):
         try:
             action()  # type: ignore[operator]
         except JobTrackerError as error:
-            QMessageBox.warning(self, self.tr("Stages"), str(error))
+            QMessageBox.warning(self, self.tr("Stages"), literal(str(error)))  # quotes names
             return
         self.stages_changed = True
         self._fill_stages(select)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,6 +21,9 @@ CHECK_INTERVAL_MS = 60_000
 FIRST_CHECK_DELAY_MS = 2_000  # after start-up, once the window has painted
 INTERVIEW_LEAD = dt.timedelta(minutes=30)  # a reminder this long before an interview
 MAX_SINGLE = 3  # more than this at once become one summary notification
+# On Linux and the BSDs the tray's messages go to org.freedesktop.Notifications, whose
+# servers read the body as markup (<b>, <a>, <img> of a local file): titles are escaped there.
+BODY_IS_MARKUP = sys.platform not in ("win32", "darwin")
 
 translate = QCoreApplication.translate
 
@@ -116,5 +121,6 @@ class ReminderNotifier(QObject):
 
     def _notify(self, title: str, text: str) -> None:
         if self.tray is not None:
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+            body = html.escape(text, quote=False) if BODY_IS_MARKUP else text
+            self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 10_000)
         self.notified.emit(title, text)

@@ -184,6 +184,9 @@ def _run(db_path: Path, scratch: Path, timeout: float) -> str:
         raise SmokeTestError("the compiled Qt resources or the SVG icon engine are missing")
 
     try:
+        from jobtracker.backups import refuse_if_damaged
+
+        refuse_if_damaged(db_path)  # a damaged file passes no smoke test (issue 13)
         tracker = Tracker.open(db_path)
     except JobTrackerError as error:
         raise SmokeTestError(f"cannot open the database: {error}") from None

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from jobtracker.errors import JobTrackerError
 from jobtracker.tracker import SuggestionRow
 from jobtracker.ui.applications_model import RowRole
-from jobtracker.ui.formatting import format_datetime
+from jobtracker.ui.formatting import format_datetime, plain_tooltip
 from jobtracker.ui.forms.ui_suggestions_view import Ui_SuggestionsView
 from jobtracker.ui.lazy_view import LazyView
 from jobtracker.ui.mail_scan import MailContext, MailScanner
@@ -118,7 +118,7 @@ class SuggestionsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return "\n".join(self.lines(row))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.reason
+            return plain_tooltip(row.reason)  # quotes the mail's own words
         return None
 
 

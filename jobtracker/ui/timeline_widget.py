@@ -67,6 +67,7 @@ class TimelineWidget(QWidget):
         self.remove_button = QPushButton(self.tr("Re&move"), self)
         self.remove_button.setToolTip(self.tr("Remove the selected stage change"))
         self.error_label = QLabel(self)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # a refusal may quote a stage
         self.error_label.setStyleSheet("color: #D32F2F;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()

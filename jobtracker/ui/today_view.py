@@ -33,7 +33,13 @@ from jobtracker.errors import JobTrackerError
 from jobtracker.tracker.insights import TodayItem, TodayList
 from jobtracker.tracker.rows import TaskRow
 from jobtracker.ui.applications_model import RowRole
-from jobtracker.ui.formatting import format_date, format_datetime, from_qdate, to_qdate
+from jobtracker.ui.formatting import (
+    format_date,
+    format_datetime,
+    from_qdate,
+    plain_tooltip,
+    to_qdate,
+)
 from jobtracker.ui.i18n import QT_TRANSLATE_NOOP
 from jobtracker.ui.item_views import comfortable_rows
 from jobtracker.ui.lazy_view import LazyView
@@ -135,9 +141,10 @@ class TodayModel(QAbstractListModel):
                 font.setBold(True)
                 return font
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                    Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{self._headline(item)}\n{self._detail(item)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(f"{self._headline(item)}\n{self._detail(item)}")
         if role == Qt.ItemDataRole.CheckStateRole and item.kind == "task":
             return Qt.CheckState.Unchecked
         return None

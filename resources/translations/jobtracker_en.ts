@@ -54,7 +54,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+182"/>
         <source>Remote</source>
         <translation type="unfinished"></translation>
     </message>
@@ -245,7 +245,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../jobtracker/ui/backups_page.py" line="+56"/>
+        <location filename="../../jobtracker/ui/backups_page.py" line="+62"/>
         <source>Daily</source>
         <translation type="unfinished"></translation>
     </message>
@@ -265,7 +265,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>Damaged file, set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 — fails the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 (schema %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -308,7 +318,7 @@
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../jobtracker/ui/board_view.py" line="+162"/>
+        <location filename="../../jobtracker/ui/board_view.py" line="+163"/>
         <source>Fold this column</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,7 +331,7 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../jobtracker/ui/board_model.py" line="+129"/>
+        <location filename="../../jobtracker/ui/board_model.py" line="+131"/>
         <source>%1 days in %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -344,7 +354,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../jobtracker/ui/board_view.py" line="+53"/>
+        <location filename="../../jobtracker/ui/board_view.py" line="+54"/>
         <source>Move to &amp;Previous Stage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -364,7 +374,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Open in Applications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,7 +382,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../jobtracker/ui/calendar_view.py" line="+128"/>
+        <location filename="../../jobtracker/ui/calendar_view.py" line="+129"/>
         <source>%1 %2 interview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -418,7 +428,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../jobtracker/ui/charts/base.py" line="+48"/>
+        <location filename="../../jobtracker/ui/charts/base.py" line="+49"/>
         <source>No data in this range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,7 +628,7 @@
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../jobtracker/ui/contacts_model.py" line="+20"/>
+        <location filename="../../jobtracker/ui/contacts_model.py" line="+21"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -651,7 +661,7 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../jobtracker/ui/contacts_panel.py" line="+41"/>
+        <location filename="../../jobtracker/ui/contacts_panel.py" line="+42"/>
         <source>Linked contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -689,7 +699,7 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../../jobtracker/ui/contacts_view.py" line="+38"/>
+        <location filename="../../jobtracker/ui/contacts_view.py" line="+39"/>
         <location line="+1"/>
         <source>Search contacts</source>
         <translation type="unfinished"></translation>
@@ -720,13 +730,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Delete contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete %1? Their links to applications go too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DamageBanner</name>
+    <message>
+        <location filename="../../jobtracker/ui/damage_banner.py" line="+31"/>
+        <location line="+53"/>
+        <source>&amp;Restore This Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Your database %1 is damaged (%2). Nothing more is saved to it, so the damage cannot spread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The newest backup that passes the check is %1. Restoring it keeps the damaged file aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No backup passes the check. To copy what can still be read into a new file, run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Your Database Is Damaged</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -773,7 +817,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Range:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,7 +930,7 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jobtracker/ui/detail_panel.py" line="+235"/>
+        <location filename="../../jobtracker/ui/detail_panel.py" line="+242"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -911,7 +955,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Attach a document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,7 +970,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>S&amp;tage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1304,7 +1348,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>You may already track this job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,7 +1458,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Archived &amp;description</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1816,7 +1860,7 @@
 <context>
     <name>MailAccountsPage</name>
     <message>
-        <location filename="../../jobtracker/ui/mail_accounts_page.py" line="+65"/>
+        <location filename="../../jobtracker/ui/mail_accounts_page.py" line="+66"/>
         <source>%1
 %2 on %3:%4 (%5)
 Folders: %6</source>
@@ -1824,12 +1868,12 @@ Folders: %6</source>
     </message>
     <message>
         <location line="+38"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Mail Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>Remove Mail Account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1844,7 +1888,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Mail accounts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,7 +1911,7 @@ Folders: %6</source>
 <context>
     <name>MailScanner</name>
     <message>
-        <location filename="../../jobtracker/ui/mail_scan.py" line="+148"/>
+        <location filename="../../jobtracker/ui/mail_scan.py" line="+149"/>
         <source>Mail Password</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1885,7 +1929,7 @@ Folders: %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jobtracker/ui/main_window.py" line="+144"/>
+        <location filename="../../jobtracker/ui/main_window.py" line="+146"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1901,12 +1945,12 @@ Folders: %6</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+501"/>
+        <location line="+509"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-500"/>
+        <location line="-508"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1966,7 +2010,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2091,7 +2135,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+134"/>
         <source>%1 contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2147,7 +2191,7 @@ Folders: %6</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Cannot open database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,7 +2201,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source> The data from before is kept in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2167,7 +2211,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+65"/>
         <source>Creating sample data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2187,7 +2231,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%1 — sample data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2271,6 +2315,19 @@ Folders: %6</source>
     </message>
 </context>
 <context>
+    <name>Notes</name>
+    <message>
+        <location filename="../../jobtracker/ui/markdown_render.py" line="+42"/>
+        <source>[image: %1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[image]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <location filename="../../jobtracker/ui/notes_panel.py" line="+51"/>
@@ -2278,12 +2335,12 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Note text (Markdown)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2468,7 +2525,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2486,7 +2543,7 @@ Folders: %6</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/preferences_dialog.py" line="+42"/>
+        <location filename="../../jobtracker/ui/preferences_dialog.py" line="+43"/>
         <source>Mail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2671,7 +2728,7 @@ Folders: %6</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../jobtracker/ui/reminders.py" line="+43"/>
+        <location filename="../../jobtracker/ui/reminders.py" line="+48"/>
         <source>Interview soon: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2811,7 +2868,7 @@ Folders: %6</source>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../ui/suggestions_view.ui" line="+100"/>
+        <location filename="../../ui/suggestions_view.ui" line="+106"/>
         <source>Mail suggestions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2861,12 +2918,12 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions_view.ui" line="-67"/>
+        <location filename="../../ui/suggestions_view.ui" line="-70"/>
         <source>&amp;Scan Mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Scan progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3078,7 +3135,7 @@ Folders: %6</source>
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../jobtracker/ui/today_view.py" line="+53"/>
+        <location filename="../../jobtracker/ui/today_view.py" line="+59"/>
         <source>Upcoming interviews</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3098,7 +3155,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>Follow up today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3333,7 +3390,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Delete “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3424,7 +3481,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+67"/>
         <source>JobTracker is already open on %1 (process %2), but it does not answer.
 
 Switch to its window, or quit it and start JobTracker again.</source>
@@ -3439,7 +3496,7 @@ Switch to its window, or quit it and start JobTracker again.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../jobtracker/ui/exports.py" line="+40"/>
+        <location filename="../../jobtracker/ui/exports.py" line="+54"/>
         <source>Export Interviews to Calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3484,12 +3541,12 @@ Switch to its window, or quit it and start JobTracker again.</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../jobtracker/ui/backups_page.py" line="+48"/>
+        <location filename="../../jobtracker/ui/backups_page.py" line="+58"/>
         <source>Today&apos;s backup is in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The daily backup failed: %1</source>
         <translation type="unfinished"></translation>
     </message>

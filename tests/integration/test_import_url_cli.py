@@ -106,3 +106,69 @@ def test_non_web_schemes_are_refused(db_path):
     result = jt(db_path, "import", "url", "--dry-run", "file:///etc/passwd")
     assert result.returncode == 1
     assert "only http and https" in result.stderr
+
+
+class _Redirect(http.server.BaseHTTPRequestHandler):
+    """/moved?to=URL answers 302 to URL; /admin is what only this computer should see."""
+
+    def do_GET(self) -> None:
+        from urllib.parse import parse_qs, urlsplit
+
+        parts = urlsplit(self.path)
+        if parts.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", parse_qs(parts.query)["to"][0])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        type(self).admin_hits += 1
+        body = b"<h1>admin</h1>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    admin_hits = 0
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize("target", ["http://169.254.169.254/latest/meta-data/",
+                                    "http://2130706433:{port}/admin",
+                                    "http://localhost:{port}/admin"])
+def test_a_public_page_redirecting_into_the_own_network_is_refused(db_path, tmp_path, target):
+    from urllib.parse import quote
+
+    from tests.net_guard import PUBLIC, SITECUSTOMIZE, read_log
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        # The child process sees jobs.example-ats.test as a public host (tests/net_guard.py);
+        # nothing it does can leave this computer.
+        site = tmp_path / "site"
+        site.mkdir()
+        (site / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+        log = tmp_path / "net.log"
+        env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+        env.update(PYTHONPATH=os.pathsep.join([str(site), str(Path(__file__).parents[2])]),
+                   JOBTRACKER_PRETEND_NET=str(log))
+        url = (f"http://jobs.example-ats.test:{port}/moved?to="
+               + quote(target.format(port=port), safe=""))
+        result = subprocess.run([sys.executable, "-m", "jobtracker", "--db", str(db_path),
+                                 "import", "url", url], capture_output=True, text=True,
+                                timeout=120, env=env)
+        assert result.returncode == 1
+        assert result.stderr.startswith("jobtracker: error: refused: the page redirected to ")
+        assert result.stderr.endswith(", an address inside your own network\n")
+        assert result.stderr.count("\n") == 1
+        connects = [line for line in read_log(log) if line.startswith("connect ")]
+        assert connects == [f"connect {PUBLIC['jobs.example-ats.test']} {port}"]
+        assert _Redirect.admin_hits == 0
+        assert not db_path.exists() or result.stdout == ""
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -7,8 +7,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -318,7 +318,10 @@ def test_posting_browser_loads_nothing_and_resolves_links() -> None:
     browser = PostingBrowser()
     browser.base_url = QUrl("https://jobs.example.com/postings/1")
     browser.setHtml('<p>Hi</p><img src="https://tracker.example.com/pixel.gif">')
-    assert browser.loadResource(2, QUrl("https://tracker.example.com/pixel.gif")) is None
+    # A blank stand-in, not nothing: given nothing, Qt would read a local path itself.
+    stand_in = browser.loadResource(2, QUrl("https://tracker.example.com/pixel.gif"))
+    assert isinstance(stand_in, QImage) and stand_in.size() == QSize(1, 1)
+    assert browser.loadResource(3, QUrl("file:///etc/passwd")) == QByteArray()
     assert browser.link_target(QUrl("/apply")) == QUrl("https://jobs.example.com/apply")
     assert browser.link_target(QUrl("javascript:alert(1)")) is None
     assert browser.link_target(QUrl("file:///etc/passwd")) is None

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from jobtracker.tracker import ApplicationFilter
+from jobtracker.ui.formatting import to_qdate
 from jobtracker.ui.main_window import MainWindow, demo_db_path
 
 from .helpers import TODAY, add_apps, add_through_dialog, titles
@@ -135,6 +136,20 @@ def test_timeline_backfills_a_date(window: MainWindow) -> None:
     timeline = window.detail.timeline
     timeline.stage_combo.setCurrentText("Applied")
     timeline.date_edit.setDate(timeline.date_edit.date().addDays(-3))
+    timeline.record_button.click()
+    # Saved today, so applied three days ago is refused (issue 14: a move never
+    # rewrites another event), with the way to correct the Saved event's date.
+    assert not timeline.error_label.isHidden()
+    assert "(Saved)" in timeline.error_label.text()
+    assert "Set date" in timeline.error_label.text()
+    assert len(window.tracker.get_application(app_id).events) == 1
+    timeline.tree.setCurrentItem(timeline.tree.topLevelItem(0))
+    timeline.date_edit.setDate(timeline.date_edit.date().addDays(-7))
+    timeline.redate_button.click()
+    assert window.tracker.get_application(app_id).events[0].occurred_on == (
+        TODAY - dt.timedelta(days=7))
+    timeline.stage_combo.setCurrentText("Applied")
+    timeline.date_edit.setDate(to_qdate(TODAY - dt.timedelta(days=3)))
     timeline.record_button.click()
     events = window.tracker.get_application(app_id).events
     assert [(e.to_stage, e.occurred_on) for e in events][-1] == (

@@ -156,6 +156,9 @@ def test_contact_link_unlink_edit_new_undo(window: MainWindow) -> None:
 
 def test_removing_a_timeline_event_is_undone_with_its_date_and_note(window: MainWindow) -> None:
     app_id = select_new(window)
+    # Saved a week ago: a move is never dated before the current stage's event.
+    saved = window.tracker.get_application(app_id).events[0]
+    window.tracker.redate_stage_event(saved.id, TODAY - dt.timedelta(days=7))
     screening_day = TODAY - dt.timedelta(days=5)
     window.tracker.move_stage(app_id, "Screening", on=screening_day, note="Recruiter call")
     window.tracker.move_stage(app_id, "Interviewing", on=TODAY - dt.timedelta(days=2))

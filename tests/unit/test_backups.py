@@ -86,8 +86,11 @@ def test_listing_reads_kind_time_size_revision_and_count(db_path: Path,
     assert row.size == path.stat().st_size > 0
     assert row.revision == migrations.HEAD
     assert row.applications == 2
-    # Reading the list leaves no -wal/-shm files behind in the backups folder.
-    assert sorted(p.name for p in backups_dir(db_path).iterdir()) == [path.name]
+    assert row.verdict == "ok" and row.good  # checked when it was written, and recorded
+    # Reading the list leaves no -wal/-shm files behind in the backups folder (only the
+    # record of the check's verdicts).
+    assert sorted(p.name for p in backups_dir(db_path).iterdir()) == [".checks.json",
+                                                                     path.name]
 
 
 def test_backup_of_a_live_wal_database_holds_rows_only_in_the_wal(db_path: Path,

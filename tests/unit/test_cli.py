@@ -137,3 +137,89 @@ def test_broken_json_names_line_and_column(db_path: Path, tmp_path: Path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "jobtracker-backup",\n  "version": 1,,}')
     assert_one_line_error(jt(db_path, "import", "json", str(bad)), 1, "line 2, column")
+
+
+# -- issue 14: the stage history is append-only ------------------------------------------------
+
+
+def _history(db: Path, app: str = "1") -> tuple[str | None, list[tuple[str, str]]]:
+    detail = json.loads(ok(jt(db, "show", app, "--format", "json")))
+    return detail["applied_on"], [(e["to_stage"], e["occurred_on"]) for e in detail["events"]]
+
+
+def test_a_back_dated_move_is_refused_and_rewrites_nothing(db_path: Path):
+    ok(jt(db_path, "add", "--title", "T", "--company", "C", "--applied", "2025-03-01"))
+    result = jt(db_path, "move", "1", "Rejected", "--at", "2025-01-01")
+    assert_one_line_error(result, 1, "is dated 2025-03-01 (Applied); a move to Rejected "
+                                     "cannot be dated before it")
+    assert "edit the event in the Timeline tab" in result.stderr
+    assert _history(db_path) == ("2025-03-01", [("Applied", "2025-03-01")])
+
+
+def test_a_move_to_the_current_stage_records_nothing_and_exits_0(db_path: Path):
+    ok(jt(db_path, "add", "--title", "T", "--company", "C", "--applied", "2025-03-01"))
+    # The state asked for already holds: a script ensuring it succeeds, and is told.
+    result = jt(db_path, "move", "1", "applied")
+    assert result.returncode == 0
+    assert result.stdout == "1: Applied since 2025-03-01\n"
+    assert result.stderr == ("jobtracker: application 1 is already at Applied "
+                             "(since 2025-03-01); nothing recorded\n")
+    # ... but not when dated before the event it would have to rewrite.
+    assert_one_line_error(jt(db_path, "move", "1", "Applied", "--at", "2025-02-01"), 1,
+                          "is dated 2025-03-01 (Applied)")
+    assert _history(db_path) == ("2025-03-01", [("Applied", "2025-03-01")])
+
+
+@pytest.mark.parametrize("stage", ["Screening", "Rejected"])
+def test_add_at_a_later_stage_records_applied_on_its_date_first(db_path: Path, stage: str):
+    import datetime as dt
+
+    ok(jt(db_path, "add", "--title", "T", "--company", "C", "--stage", stage,
+          "--applied", "2025-03-01"))
+    assert _history(db_path) == ("2025-03-01", [("Applied", "2025-03-01"),
+                                                (stage, dt.date.today().isoformat())])
+
+
+def test_stage_dates_in_the_future_or_before_1970_are_refused_everywhere(db_path: Path,
+                                                                         tmp_path: Path):
+    import datetime as dt
+
+    future = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    ok(jt(db_path, "add", "--title", "T", "--company", "C"))
+    for day, reason in (("1969-12-31", "1969-12-31 is before 1970"),
+                        (future, f"{future} is in the future")):
+        assert_one_line_error(jt(db_path, "add", "--title", "T", "--company", "C",
+                                 "--applied", day), 1, reason)
+        assert_one_line_error(jt(db_path, "move", "1", "Applied", "--at", day), 1, reason)
+        sheet = tmp_path / "in.csv"
+        sheet.write_text(f"Company,Title,Applied\n D,x,{day}\n", encoding="utf-8")
+        assert_one_line_error(jt(db_path, "import", "csv", str(sheet)), 1,
+                              f"row 2, column 'Applied': {reason}")
+    backup = tmp_path / "backup.json"
+    ok(jt(db_path, "export", "json", "-o", str(backup)))
+    payload = json.loads(backup.read_text())
+    payload["tables"]["stage_event"][0]["occurred_on"] = "1969-12-31"
+    backup.write_text(json.dumps(payload))
+    assert_one_line_error(jt(tmp_path / "other.db", "import", "json", str(backup)), 1,
+                          "tables.stage_event[0]: occurred_on: 1969-12-31 is before 1970")
+    assert _history(db_path)[1] == [("Saved", dt.date.today().isoformat())]
+    assert len(json.loads(ok(jt(db_path, "list", "--format", "json")))) == 1
+
+
+def test_the_applied_date_is_the_applied_events_date(db_path: Path):
+    ok(jt(db_path, "add", "--title", "T", "--company", "C", "--applied", "2025-03-01"))
+    ok(jt(db_path, "move", "1", "Screening", "--at", "2025-03-10"))
+    # `edit --applied` edits the Applied event's date, within the events around it.
+    ok(jt(db_path, "edit", "1", "--applied", "2025-02-01"))
+    assert _history(db_path) == ("2025-02-01", [("Applied", "2025-02-01"),
+                                                ("Screening", "2025-03-10")])
+    assert_one_line_error(jt(db_path, "edit", "1", "--applied", "2025-03-20"), 1,
+                          "would put it after the change to Screening of 2025-03-10")
+    assert _history(db_path)[0] == "2025-02-01"
+    # No applied date the timeline does not show.
+    ok(jt(db_path, "add", "--title", "Saved one", "--company", "C"))
+    assert_one_line_error(jt(db_path, "edit", "2", "--applied", "2025-02-01"), 1,
+                          "record the move to Applied with its date instead")
+    assert_one_line_error(jt(db_path, "add", "--title", "T", "--company", "C", "--stage",
+                             "Saved", "--applied", "2025-02-01"), 1,
+                          "an application at Saved has not been sent yet")

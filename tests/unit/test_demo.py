@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
+import subprocess
+import sys
 import zoneinfo
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from jobtracker import demo
 from jobtracker.demo import generate, populate
 from jobtracker.tracker import ApplicationFilter, ApplicationRecord, Tracker
+from tests.db_files import db_with, titles
 
 # The fixed clock of tests/conftest.py (checked below), for the module-wide sample.
 TODAY = dt.date(2026, 11, 28)
@@ -323,3 +328,55 @@ def test_populate_uses_the_trackers_clock(tracker: Tracker) -> None:
     latest = max(row.last_change for row in tracker.list_applications())
     assert latest <= TODAY
     assert tracker.list_applications(limit=1)[0].last_change >= TODAY - dt.timedelta(days=7)
+
+
+# -- `jobtracker demo`, run as a real process -------------------------------------------------
+
+
+def _jt(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "jobtracker", "--db", str(db), *args],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
+
+
+def test_demo_fills_a_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    result = _jt(path, "demo", "--count", "5")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"5 sample applications added to {path}"
+    assert len(titles(path)) == 5
+
+
+@pytest.mark.parametrize(("trash", "held"), [
+    (False, "holds 2 applications;"), (True, "holds 2 applications (1 in the trash);"),
+])
+def test_demo_does_not_mix_into_real_applications(db_path: Path, migrated_template: Path,
+                                                  trash: bool, held: str) -> None:
+    db_with(db_path, migrated_template, "Mine", "Also mine")
+    if trash:
+        with Tracker.open(db_path) as tracker:
+            tracker.delete_application(2)
+    result = _jt(db_path, "demo", "--count", "5")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"jobtracker: error: {db_path} already {held} sample data would mix with them. "
+        "Try it in a new file (--db jobtracker-demo.db), or add --force\n")
+    assert titles(db_path) == ["Mine", "Also mine"]
+
+
+def test_demo_counts_an_application_only_in_the_trash(db_path: Path,
+                                                      migrated_template: Path) -> None:
+    db_with(db_path, migrated_template, "Trashed")
+    with Tracker.open(db_path) as tracker:
+        tracker.delete_application(1)
+    result = _jt(db_path, "demo", "--count", "5")
+    assert result.returncode == 1
+    assert "holds 1 application (1 in the trash);" in result.stderr
+    assert titles(db_path) == ["Trashed"]
+
+
+def test_demo_force_adds_to_real_applications(db_path: Path, migrated_template: Path) -> None:
+    db_with(db_path, migrated_template, "Mine")
+    result = _jt(db_path, "demo", "--count", "5", "--force")
+    assert result.returncode == 0, result.stderr
+    assert len(titles(db_path)) == 6 and titles(db_path)[0] == "Mine"

@@ -187,3 +187,22 @@ def test_the_logging_module_needs_no_qt() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True, timeout=60)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_remembered_secret_is_redacted_in_every_form_a_server_echoes(log_file: Path) -> None:
+    import base64
+    from urllib.parse import quote
+
+    secret = 'ünique"\\Secret-4d1'
+    plain_blob = base64.b64encode(f"\0ann\0{secret}".encode()).decode()
+    forms = [secret, '"' + secret.replace("\\", "\\\\").replace('"', '\\"') + '"',
+             plain_blob, plain_blob.rstrip("="), quote(secret, safe=""),
+             str(secret.encode())]  # the bytes repr imaplib shows: \xc3\xbc, \\ doubled
+    logs.add_secret(secret, "ann")
+    for form in forms:
+        shown = logs.redact(f"NO [AUTHENTICATIONFAILED] refused {form} (try again)")
+        assert shown.startswith("NO [AUTHENTICATIONFAILED] refused ") and "Secret-4d1" not in shown
+        assert "<redacted>" in shown and shown.endswith(" (try again)")
+        logging.getLogger("jobtracker.test").warning("server said: %s", form)
+    assert "Secret-4d1" not in log_file.read_text(encoding="utf-8")
+    assert plain_blob.rstrip("=") not in log_file.read_text(encoding="utf-8")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jobtracker.ui.formatting import literal
 from jobtracker.ui.icons import themed_icon
 
 # Distinct colours that read on light and dark backgrounds alike.
@@ -165,7 +166,7 @@ class Chart(QWidget):
         try:
             self.save(path)
         except OSError as error:
-            QMessageBox.warning(self, self.tr("Chart not saved"), str(error))
+            QMessageBox.warning(self, self.tr("Chart not saved"), literal(str(error)))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.save_menu.popup(event.globalPos())

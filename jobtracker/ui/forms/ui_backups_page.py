@@ -93,6 +93,7 @@ class Ui_BackupsPage(object):
 
         self.backupsStatus = QLabel(BackupsPage)
         self.backupsStatus.setObjectName(u"backupsStatus")
+        self.backupsStatus.setTextFormat(Qt.TextFormat.PlainText)
         self.backupsStatus.setWordWrap(True)
         self.backupsStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

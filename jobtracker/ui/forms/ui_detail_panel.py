@@ -48,6 +48,7 @@ class Ui_DetailPanel(object):
         self.contentLayout.setObjectName(u"contentLayout")
         self.headerLabel = QLabel(self.contentPage)
         self.headerLabel.setObjectName(u"headerLabel")
+        self.headerLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.headerLabel.setText(u"")
         self.headerLabel.setWordWrap(True)
         self.headerLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -73,6 +73,7 @@ class Ui_ImportUrlDialog(object):
 
         self.statusLabel = QLabel(ImportUrlDialog)
         self.statusLabel.setObjectName(u"statusLabel")
+        self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.statusLabel.setText(u"")
         self.statusLabel.setWordWrap(True)
         self.statusLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -296,6 +297,7 @@ class Ui_ImportUrlDialog(object):
 
         self.warningsLabel = QLabel(self.previewWidget)
         self.warningsLabel.setObjectName(u"warningsLabel")
+        self.warningsLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.warningsLabel.setText(u"")
         self.warningsLabel.setWordWrap(True)
         self.warningsLabel.setVisible(False)

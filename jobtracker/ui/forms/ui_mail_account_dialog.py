@@ -224,6 +224,7 @@ class Ui_MailAccountDialog(object):
 
         self.testResult = QLabel(MailAccountDialog)
         self.testResult.setObjectName(u"testResult")
+        self.testResult.setTextFormat(Qt.TextFormat.PlainText)
         self.testResult.setText(u"")
         self.testResult.setWordWrap(True)
         self.testResult.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

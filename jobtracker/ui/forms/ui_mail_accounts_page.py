@@ -33,6 +33,7 @@ class Ui_MailAccountsPage(object):
 
         self.keyringLabel = QLabel(MailAccountsPage)
         self.keyringLabel.setObjectName(u"keyringLabel")
+        self.keyringLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.keyringLabel.setText(u"")
         self.keyringLabel.setWordWrap(True)
         self.keyringLabel.setVisible(False)

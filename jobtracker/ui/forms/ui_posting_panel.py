@@ -95,6 +95,7 @@ class Ui_PostingPanel(object):
 
         self.checkStatusLabel = QLabel(self.postingPage)
         self.checkStatusLabel.setObjectName(u"checkStatusLabel")
+        self.checkStatusLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.checkStatusLabel.setText(u"")
         self.checkStatusLabel.setWordWrap(True)
         self.checkStatusLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -30,6 +30,7 @@ class Ui_SuggestionsView(object):
         self.topLayout.setObjectName(u"topLayout")
         self.summaryLabel = QLabel(SuggestionsView)
         self.summaryLabel.setObjectName(u"summaryLabel")
+        self.summaryLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.summaryLabel.setText(u"")
         self.summaryLabel.setWordWrap(True)
 
@@ -52,6 +53,7 @@ class Ui_SuggestionsView(object):
         self.progressLayout.setContentsMargins(0, 0, 0, 0)
         self.progressLabel = QLabel(self.progressRow)
         self.progressLabel.setObjectName(u"progressLabel")
+        self.progressLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.progressLabel.setText(u"")
 
         self.progressLayout.addWidget(self.progressLabel)

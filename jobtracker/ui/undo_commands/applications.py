@@ -90,9 +90,11 @@ class RemoveEventCommand(TrackerCommand):
         self.tracker.undo_stage_event(self.event_id)
 
     def undo_action(self) -> None:
-        self.event_id = self.tracker.move_stage(self.application_id, self.event.to_stage,
-                                                on=self.event.occurred_on,
-                                                note=self.event.note)
+        # Put back where it was, not recorded as a new move (which may not be back-dated).
+        self.event_id = self.tracker.reinsert_stage_event(self.application_id,
+                                                          self.event.to_stage,
+                                                          self.event.occurred_on,
+                                                          self.event.note)
 
 
 class DeleteApplicationCommand(TrackerCommand):

@@ -24,7 +24,10 @@ class TrackerCommand(QUndoCommand):
     """A command whose ``do``/``undo_action`` call use cases; failures are reported, not raised."""
 
     def __init__(self, editor: Editor, text: str) -> None:
-        super().__init__(text)
+        # Text after a newline is the action text (Edit menu, toolbar): there a title's "&"
+        # would mark a mnemonic and vanish, so it is doubled.
+        line = text.replace("\n", " ")
+        super().__init__(f"{line}\n{line.replace('&', '&&')}")
         self.editor = editor
         self.skip_next_redo = False
 

@@ -412,6 +412,63 @@ def test_future_dates_fail_the_import_and_change_nothing(tracker: Tracker,
     assert (caught.value.row, caught.value.column) == (3, "Applied")
 
 
+def test_a_later_stage_with_an_applied_date_goes_through_applied(tracker: Tracker,
+                                                                 tmp_path: Path) -> None:
+    # Issue 14: the applied date is always the Applied event's date, as for `add`.
+    path = write(tmp_path / "in.csv", "Company,Title,Status,Applied,Last change\r\n"
+                                      "A,x,Screening,2026-11-03,\r\n"
+                                      "B,y,Offer,2026-10-01,2026-11-20\r\n"
+                                      "C,z,Applied,2026-10-05,2026-10-09\r\n")
+    tracker.import_records(load(tracker, path, today=TODAY).records)
+    histories = [[(e.to_stage, e.occurred_on) for e in tracker.get_application(i).events]
+                 for i in (1, 2, 3)]
+    assert histories == [
+        [("Applied", dt.date(2026, 11, 3)), ("Screening", TODAY)],
+        [("Applied", dt.date(2026, 10, 1)), ("Offer", dt.date(2026, 11, 20))],
+        [("Applied", dt.date(2026, 10, 5))]]
+    assert [tracker.get_application(i).applied_on for i in (1, 2, 3)] == [
+        dt.date(2026, 11, 3), dt.date(2026, 10, 1), dt.date(2026, 10, 5)]
+
+
+@pytest.mark.parametrize(("row", "message", "column"), [
+    ("A,x,Applied,1969-12-31,", "1969-12-31 is before 1970", "Applied"),
+    ("A,x,Rejected,2026-10-01,1899-12-30", "1899-12-30 is before 1970", "Last change"),
+    ("A,x,Screening,2026-11-10,2026-11-05",
+     "applied on 2026-11-10, after the Screening date 2026-11-05", "Applied"),
+    ("A,x,Saved,2026-11-10,", "at Saved has not been sent yet", "Applied"),
+])
+def test_contradictory_or_impossible_stage_dates_name_row_and_column(
+        tracker: Tracker, tmp_path: Path, row: str, message: str, column: str) -> None:
+    path = write(tmp_path / "in.csv", f"Company,Title,Status,Applied,Last change\r\n"
+                                      f"B,y,Applied,2026-10-01,\r\n{row}\r\n")
+    with pytest.raises(InputFileError, match=message) as caught:
+        load(tracker, path, today=TODAY)
+    assert (caught.value.row, caught.value.column) == (3, column)
+    assert tracker.count_applications() == 0
+
+
+def test_bulk_records_keep_the_applied_date_on_the_applied_event(tracker: Tracker) -> None:
+    from jobtracker.tracker import ApplicationRecord
+
+    def record(applied: dt.date | None, *events: tuple[str, dt.date]) -> ApplicationRecord:
+        return ApplicationRecord(ApplicationInput("x", "A", stage=events[-1][0],
+                                                  applied_on=applied), events=events)
+
+    with pytest.raises(ValidationError, match=r"applied_on: record 1: 2026-10-02 is not the "
+                                              r"Applied date: its first step that counts as "
+                                              r"applied is on 2026-10-01"):
+        tracker.import_records([record(dt.date(2026, 10, 2), ("Applied", dt.date(2026, 10, 1)),
+                                       ("Screening", dt.date(2026, 10, 9)))])
+    with pytest.raises(ValidationError, match="never shows it sent"):
+        tracker.import_records([record(dt.date(2026, 10, 2), ("Saved", dt.date(2026, 10, 1)))])
+    with pytest.raises(ValidationError, match="stage date: record 1: 1969-07-20 is before 1970"):
+        tracker.import_records([record(None, ("Saved", dt.date(1969, 7, 20)))])
+    assert tracker.count_applications() == 0
+    tracker.import_records([record(None, ("Saved", dt.date(2026, 9, 1)),
+                                   ("Screening", dt.date(2026, 10, 1)))])
+    assert tracker.get_application(1).applied_on == dt.date(2026, 10, 1)
+
+
 # -- refused files -----------------------------------------------------------------------------
 
 

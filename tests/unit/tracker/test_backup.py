@@ -66,6 +66,11 @@ def test_import_merges_by_name(tracker: Tracker, tmp_path: Path):
     (lambda p: p["tables"]["note"][0].update(created_at="yesterday"), "not a valid date"),
     (lambda p: p["tables"]["application"][0].update(salary_min=10**20),
      r"tables.application\[0\]: salary_min 100000000000000000000 is too large"),
+    # Stage events have the same bounds as everywhere else (issue 14).
+    (lambda p: p["tables"]["stage_event"][0].update(occurred_on="1969-12-31"),
+     r"tables.stage_event\[0\]: occurred_on: 1969-12-31 is before 1970"),
+    (lambda p: p["tables"]["stage_event"][-1].update(occurred_on="2026-11-29"),
+     r"tables.stage_event\[\d+\]: occurred_on: 2026-11-29 is in the future"),
 ])
 def test_bad_backup_changes_nothing(tracker: Tracker, tmp_path: Path, mutate, message):
     _fill(tracker, tmp_path)

@@ -158,3 +158,57 @@ def test_a_deleted_application_leaves_the_suggestion_unmatched(tracker: Tracker,
     tracker.purge_application(app_id)
     (row,) = tracker.mail_suggestions()
     assert (row.application_id, row.application_label) == (None, None)
+
+
+def test_a_mail_older_than_the_current_stage_is_refused_with_its_reason(tracker: Tracker,
+                                                                         app_id: int):
+    # Issue 14: accepting used to slot the mail's stage in before later events.
+    tracker.move_stage(app_id, "Screening", on=dt.date(2026, 11, 25))
+    at = dt.datetime(2026, 12, 2, 14, 30, tzinfo=CET)
+    rows = tracker.save_scan(outcome(draft(1, application_id=app_id),
+                                     draft(2, application_id=app_id, kind="interview",
+                                           stage="Interviewing", interview_at=at, day=21)))
+    rejection = next(r for r in rows if r.kind == "rejection")
+    invitation = next(r for r in rows if r.kind == "interview")
+    before = tracker.get_application(app_id)
+    with pytest.raises(ValidationError) as refused:
+        tracker.accept_suggestion(rejection.id)
+    assert refused.value.reason == (
+        "the message of 2026-11-20 is older than the current stage's event (Screening, "
+        "2026-11-25): a stage change cannot be dated before it; dismiss the suggestion")
+    with pytest.raises(ValidationError, match="accept it with the stage Screening to keep "
+                                              "only its interview"):
+        tracker.accept_suggestion(invitation.id)
+    assert tracker.get_application(app_id) == before
+    assert {r.id for r in tracker.mail_suggestions()} == {rejection.id, invitation.id}
+    result = tracker.accept_suggestion(invitation.id, stage="Screening")
+    assert (result.stage_event_id, result.interview_id is not None) == (None, True)
+    assert tracker.get_application(app_id).events == before.events
+
+
+def test_a_mail_for_the_stage_already_reached_records_no_event(tracker: Tracker, app_id: int):
+    tracker.move_stage(app_id, "Interviewing", on=dt.date(2026, 11, 25))
+    at = dt.datetime(2026, 12, 2, 14, 30, tzinfo=CET)
+    (row,) = tracker.save_scan(outcome(draft(1, application_id=app_id, kind="interview",
+                                             stage="Interviewing", interview_at=at)))
+    result = tracker.accept_suggestion(row.id)
+    detail = tracker.get_application(app_id)
+    # Was: a second "Interviewing" event slotted in on the mail's date, 2026-11-20.
+    assert [(e.to_stage, e.occurred_on) for e in detail.events] == [
+        ("Applied", dt.date(2026, 11, 2)), ("Interviewing", dt.date(2026, 11, 25))]
+    assert result.stage_event_id is None and [i.starts_at for i in detail.interviews] == [at]
+
+
+def test_a_mail_dated_before_1970_records_nothing(tracker: Tracker):
+    tracker.save_mail_account(ACCOUNT)
+    app_id = tracker.add_application(ApplicationInput("Dev", "Acme"), stage_on=dt.date(1970, 1, 1))
+    (row,) = tracker.save_scan(outcome(SuggestionDraft(
+        "<old@acme.example>", dt.datetime(1969, 12, 31, 9, 0, tzinfo=dt.UTC),
+        "Acme <jobs@acme.example>", "Thanks for applying", app_id, "received", "Applied", None,
+        "received")))
+    with pytest.raises(ValidationError, match="1969-12-31 is before 1970"):
+        tracker.accept_suggestion(row.id)
+    with pytest.raises(ValidationError, match="1969-12-31 is before 1970"):
+        tracker.accept_suggestion(row.id, create_application=True)
+    assert tracker.count_applications() == 1
+    assert [r.id for r in tracker.mail_suggestions()] == [row.id]

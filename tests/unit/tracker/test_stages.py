@@ -69,21 +69,38 @@ def test_reorder_and_colour(stages_tracker: StagesTracker) -> None:
     assert next(s for s in stages_tracker.stages() if s.name == "Offer").color is None
 
 
-def test_redate_event_rethreads(stages_tracker: StagesTracker) -> None:
+def test_redate_keeps_the_event_between_its_neighbours(stages_tracker: StagesTracker) -> None:
+    # Was test_redate_event_rethreads: a re-date past the next event re-sorted the
+    # timeline, rewriting the other events' "from" and the current stage. Now refused.
     TODAY = stages_tracker._today()
-    app = stages_tracker.add_application(ApplicationInput("Dev", "Acme"),
-                                         stage_on=TODAY - dt.timedelta(days=10))
-    first = stages_tracker.move_stage(app, "Applied", on=TODAY - dt.timedelta(days=5))
-    stages_tracker.move_stage(app, "Screening", on=TODAY - dt.timedelta(days=3))
-    stages_tracker.redate_stage_event(first, TODAY - dt.timedelta(days=1))
-    detail = stages_tracker.get_application(app)
-    assert [e.to_stage for e in detail.events] == ["Saved", "Screening", "Applied"]
-    assert detail.stage == "Applied"
-    assert detail.events[-1].from_stage == "Screening"
-    with pytest.raises(ValidationError):
-        stages_tracker.redate_stage_event(first, TODAY + dt.timedelta(days=1))
+    day = lambda n: TODAY - dt.timedelta(days=n)  # noqa: E731
+    app = stages_tracker.add_application(ApplicationInput("Dev", "Acme"), stage_on=day(10))
+    applied = stages_tracker.move_stage(app, "Applied", on=day(5))
+    stages_tracker.move_stage(app, "Screening", on=day(3))
+    before = stages_tracker.get_application(app)
+    with pytest.raises(ValidationError, match=r"after the change to Screening of "):
+        stages_tracker.redate_stage_event(applied, day(1))
+    with pytest.raises(ValidationError, match=r"before the change to Saved of "):
+        stages_tracker.redate_stage_event(applied, day(11))
+    with pytest.raises(ValidationError, match="in the future"):
+        stages_tracker.redate_stage_event(applied, TODAY + dt.timedelta(days=1))
+    with pytest.raises(ValidationError, match="before 1970"):
+        stages_tracker.redate_stage_event(before.events[0].id, dt.date(1969, 12, 31))
     with pytest.raises(NotFoundError):
         stages_tracker.redate_stage_event(9999, TODAY)
+    assert stages_tracker.get_application(app) == before
+
+    # Within its neighbours (the same day as one of them included) it moves, and the
+    # applied date, being the Applied event's date, moves with it.
+    stages_tracker.redate_stage_event(applied, day(3))
+    detail = stages_tracker.get_application(app)
+    assert [(e.from_stage, e.to_stage) for e in detail.events] == [
+        (None, "Saved"), ("Saved", "Applied"), ("Applied", "Screening")]
+    assert (detail.applied_on, detail.stage, detail.last_change) == (day(3), "Screening", day(3))
+    stages_tracker.redate_stage_event(detail.events[-1].id, day(2))
+    assert stages_tracker.get_application(app).last_change == day(2)
+    stages_tracker.redate_stage_event(detail.events[0].id, dt.date(1970, 1, 1))
+    assert stages_tracker.get_application(app).events[0].occurred_on == dt.date(1970, 1, 1)
 
 
 def test_stage_kind_enum(stages_tracker: StagesTracker) -> None:
