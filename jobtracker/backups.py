@@ -12,6 +12,7 @@ import socket
 import sqlite3
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,7 @@ _OURS = re.compile(
     r"\.(daily|manual|pre-restore|damaged)\.(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-\d+)?\.db$")
 # Verdicts of SQLite's check per backup file, so each file is checked once, not per listing.
 _VERDICTS = ".checks.json"
+_STALE_PARTIAL_S = 3600
 _MIGRATION = re.compile(r"\.schema-[^.]+\.(\d{8}T\d{6}Z)\.db$")
 # One backup at a time per process: the one started at open in a worker and the one at
 # close on the main thread must not both find "none today" and both copy.
@@ -290,6 +292,25 @@ def damaged_error(db_path: Path, problem: str, outcome: str = "nothing was writt
                                 backup=good.path if good else None)
 
 
+def damaged_by(db_path: Path, error: BaseException) -> bool:
+    """Whether ``error`` met opening or reading ``db_path`` means that file is damaged.
+
+    "file is not a database" counts only for a file that starts as SQLite's do, or that
+    has a backup: anything else never was a JobTracker database and is refused as such.
+    """
+    if isinstance(error, DamagedDatabaseError):
+        return True
+    if not health.is_corruption(error):
+        return False
+    try:
+        with db_path.open("rb") as handle:
+            if handle.read(16) == b"SQLite format 3\x00":
+                return True
+    except OSError:
+        return False
+    return newest_good_backup(db_path) is not None
+
+
 def refuse_if_damaged(db_path: Path) -> None:
     """Raise DamagedDatabaseError when ``db_path`` fails ``quick_check`` (before writing)."""
     db_path = db_path.expanduser().resolve()
@@ -375,9 +396,9 @@ def prune_daily(db_path: Path, keep: int) -> list[Path]:
     dailies = [path for path, kind, _taken in _found(db_path) if kind == DAILY]
     if len(dailies) <= keep:
         return []
-    verdicts = _load_verdicts(backups_dir(db_path))
-    good = newest_good_backup(db_path)
+    good = newest_good_backup(db_path)  # checks the unchecked ones it passes, newest first
     spare = good.path if good is not None else None
+    verdicts = _load_verdicts(backups_dir(db_path))
     removed = []
     counted = 0
     for index, path in enumerate(dailies):
@@ -407,12 +428,26 @@ def backup_if_due(db_path: Path, *, keep: int = DEFAULT_KEEP,
     with _LOCK:
         if not db_path.is_file() or db_path.stat().st_size == 0:
             return None
+        _remove_stale_partials(db_path)
         today = moment.date()
         done = any(kind == DAILY and taken.astimezone(zone).date() == today
                    for _path, kind, taken in _found(db_path))
         made = None if done else make_backup(db_path, kind=DAILY, now=moment)
         prune_daily(db_path, keep)
         return made
+
+
+def _remove_stale_partials(db_path: Path) -> None:
+    """Delete backup copies a killed process left half-written (never renamed into place)."""
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return
+    # A copy being written changes as it grows; one untouched this long was abandoned.
+    cutoff = time.time() - _STALE_PARTIAL_S
+    for path in folder.glob(f".{db_path.stem}.*.partial*"):  # with its -journal
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
 
 
 # -- the app's lock ----------------------------------------------------------------------------
@@ -597,6 +632,7 @@ def _set_aside(db_path: Path, now: dt.datetime | None) -> Path:
 
 
 __all__ = ["DEFAULT_KEEP", "KINDS", "BackupError", "BackupInfo", "RestoreReport",
-           "app_lock_holder", "app_lock_path", "backup_if_due", "damaged_error", "list_backups",
+           "app_lock_holder", "app_lock_path", "backup_if_due", "damaged_by", "damaged_error",
+           "list_backups",
            "make_backup", "newest_good_backup", "prune_daily", "refuse_if_damaged",
            "restore_backup"]

@@ -22,6 +22,13 @@ if TYPE_CHECKING:
 
 PROG = "jobtracker"
 LIST_FORMATS = ("table", "csv", "json")
+# What `edit --clear NAME` empties: every optional field of an application.
+CLEARABLE = {
+    "location": ("location",), "remote": ("remote",), "employment-type": ("employment_type",),
+    "salary": ("salary_min", "salary_max", "salary_currency", "salary_period"),
+    "url": ("url",), "source": ("source",), "applied": ("applied_on",),
+    "follow-up": ("follow_up_on",), "description": ("description",), "tags": ("tags",),
+}
 
 
 class UsageError(Exception):
@@ -61,6 +68,16 @@ def _datetime(text: str) -> dt.datetime:
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date and time like '2026-12-01 14:30'") from None
+
+
+_FOLDS = {"0": 0, "earlier": 0, "1": 1, "later": 1}
+
+
+def _fold(text: str) -> int:
+    try:
+        return _FOLDS[text.strip().casefold()]
+    except KeyError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not earlier, later, 0 or 1") from None
 
 
 # -- parser ----------------------------------------------------------------------------------
@@ -103,7 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--sort", default="last_change",
                      choices=["company", "title", "stage", "applied", "last_change", "location",
                               "salary", "priority", "next_interview", "follow_up", "created",
-                              "id"])
+                              "id"],
+                     help="order by this (default: last_change); salary groups currencies "
+                          "and compares yearly amounts within each (an hour counts 2080 "
+                          "times, a day 260, a week 52, a month 12; the top of a range, else "
+                          "its bottom; no salary last)")
     lst.add_argument("--asc", action="store_true", help="ascending order")
     lst.add_argument("--limit", type=_positive)
     lst.add_argument("--format", choices=LIST_FORMATS, default="table")
@@ -122,17 +143,26 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("--note", help="a remark kept with the change")
     move.set_defaults(run=cmd_move)
 
-    note = commands.add_parser("note", help="add a Markdown note ('-' reads standard input)")
+    from jobtracker.cli_records import add_record_commands, record_group
+
+    note = record_group(commands, "note").add_parser(
+        "add", help="add a Markdown note ('-' reads standard input); prints its id")
     note.add_argument("id", type=_positive)
     note.add_argument("text")
     note.set_defaults(run=cmd_note)
 
-    interview = commands.add_parser("interview", help="schedule an interview round")
+    interview = record_group(commands, "interview").add_parser(
+        "add", help="schedule an interview round; prints its id")
     interview.add_argument("id", type=_positive)
     interview.add_argument("--kind", default="Interview", help="e.g. Phone screen, Technical")
-    interview.add_argument("--at", type=_datetime, required=True, metavar="'YYYY-MM-DD HH:MM'")
+    interview.add_argument("--at", type=_datetime, required=True, metavar="'YYYY-MM-DD HH:MM'",
+                           help="the local time in --tz, or with its offset: "
+                                "'2025-10-26 02:30+02:00'")
     interview.add_argument("--tz", help="IANA time zone of --at, e.g. Europe/Berlin "
                                         "(default: this computer's)")
+    interview.add_argument("--fold", type=_fold, metavar="earlier|later",
+                           help="which of the two when --at falls in the hour that repeats "
+                                "as clocks go back (also 0 or 1)")
     interview.add_argument("--duration", type=_positive, default=60, help="minutes")
     interview.add_argument("--location")
     interview.add_argument("--link", help="video call address")
@@ -163,7 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     salvage.add_argument("-o", "--output", metavar="FILE", required=True,
                          help="the new database file (must not exist)")
     salvage.set_defaults(run=cmd_salvage)
-    empty = commands.add_parser("empty-trash", help="delete trashed applications for good")
+    empty = commands.add_parser("empty-trash", help="delete trashed applications for good "
+                                                    "(asks first)")
+    empty.add_argument("--yes", action="store_true",
+                       help="do not ask (needed when there is no terminal to ask on)")
     empty.set_defaults(run=cmd_empty_trash)
 
     stats = commands.add_parser("stats", help="counts per stage and the funnel")
@@ -196,6 +229,9 @@ def build_parser() -> argparse.ArgumentParser:
     import_csv.add_argument("--dry-run", action="store_true",
                             help="check everything and report; save nothing")
     import_csv.add_argument("--encoding", help="force a text encoding (default: detect)")
+    import_csv.add_argument("--allow-duplicates", action="store_true",
+                            help="also import rows already tracked (same posting URL, or same "
+                                 "company, title and applied date), which are skipped otherwise")
     import_csv.set_defaults(run=cmd_import_csv)
     import_json = import_kinds.add_parser("json", help="a JobTracker JSON export (merged in)")
     import_json.add_argument("file", type=Path)
@@ -219,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from jobtracker.cli_mail import add_mail_commands
 
+    add_record_commands(commands)
     add_mail_commands(commands, _date)
     return parser
 
@@ -236,7 +273,16 @@ def _application_options(parser: argparse.ArgumentParser, *, required: bool) -> 
                                                       "other"))
     parser.add_argument("--salary", help="e.g. '120000-150000 USD/year' or '62.50 EUR/hour'")
     parser.add_argument("--priority", type=_priority, help="1 (low) to 5 (high)")
-    parser.add_argument("--tag", action="append", help="a tag (repeatable)")
+    parser.add_argument("--tag", action="append", help="a tag (repeatable)" if required else
+                        "replace all tags by these (repeatable); see --add-tag, --remove-tag")
+    if not required:
+        parser.add_argument("--add-tag", action="append", default=[], metavar="TAG",
+                            help="add a tag, keeping the others (repeatable)")
+        parser.add_argument("--remove-tag", action="append", default=[], metavar="TAG",
+                            help="remove a tag, keeping the others (repeatable)")
+        parser.add_argument("--clear", action="append", default=[], choices=sorted(CLEARABLE),
+                            metavar="FIELD", help="empty a field (repeatable): "
+                                                  + ", ".join(sorted(CLEARABLE)))
     parser.add_argument("--applied", type=_date, metavar="YYYY-MM-DD")
     parser.add_argument("--follow-up", type=_date, metavar="YYYY-MM-DD")
     parser.add_argument("--source", help="where you found it")
@@ -248,12 +294,17 @@ def _application_options(parser: argparse.ArgumentParser, *, required: bool) -> 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit status."""
-    args_list = _glue_salary(list(sys.argv[1:] if argv is None else argv))
+    from jobtracker.cli_records import implicit_add
+
+    args_list = implicit_add(_glue_salary(list(sys.argv[1:] if argv is None else argv)))
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.smoke_test:
         if args.command is not None:
             parser.error("--smoke-test takes no command")
+        if _no_display():
+            # A check, not a session: the window is drawn off-screen, as in CI.
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from jobtracker.ui.smoke import run_smoke_test
 
         return run_smoke_test(args.db)
@@ -304,12 +355,10 @@ def _plain_damage(error: Exception, args: argparse.Namespace) -> Exception:
         return error
     try:
         from jobtracker import health
-        from jobtracker.backups import damaged_error, newest_good_backup
+        from jobtracker.backups import damaged_by, damaged_error
 
         path = _db_path(args).expanduser().resolve()
-        with path.open("rb") as handle:
-            sqlite_header = handle.read(16) == b"SQLite format 3\x00"
-        if not sqlite_header and newest_good_backup(path) is None:
+        if not damaged_by(path, error):
             return error  # never a JobTracker database: "not a JobTracker database" says it
         cause = error.__cause__ if isinstance(error.__cause__, Exception) else error
         problem = health.check(path) or str(getattr(cause, "orig", None) or cause)
@@ -378,6 +427,12 @@ def _report(error: Exception, args: argparse.Namespace | None = None) -> int:
     return 1
 
 
+def _n(count: int, singular: str, plural: str | None = None) -> str:
+    from jobtracker.cli_records import counted
+
+    return counted(count, singular, plural)
+
+
 def _db_path(args: argparse.Namespace) -> Path:
     from jobtracker.paths import resolve_db_path
 
@@ -393,7 +448,8 @@ def _tracker(args: argparse.Namespace) -> Tracker:
     from jobtracker.tracker import Tracker
 
     path = _db_path(args)
-    if getattr(args, "command", None) not in _READ_ONLY:
+    # A group's list subcommand (contact list, ...) says it reads only by read_only=True.
+    if getattr(args, "command", None) not in _READ_ONLY and not getattr(args, "read_only", False):
         # quick_check before any write: 0.12 s at 50,000 applications (an `add` takes
         # 0.8 s), and writing into a damaged file spreads the damage and hides it.
         from jobtracker.backups import refuse_if_damaged
@@ -409,7 +465,21 @@ def _print_warnings(warnings: Sequence[str]) -> None:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
 
 
+def _no_display() -> bool:
+    """No desktop session for Qt to show a window in (only X11/Wayland systems lack one)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd", "dragonfly")):
+        return False  # Windows and macOS always have their display
+    return not any(os.environ.get(name) for name in
+                   ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"))
+
+
 def _open_app(args: argparse.Namespace, argv: list[str]) -> int:
+    if _no_display():
+        # Qt would abort (SIGABRT, exit 134) with a page about platform plugins.
+        print(f"{PROG}: error: no display: the window needs a desktop session (DISPLAY or "
+              f"WAYLAND_DISPLAY is not set); the commands work without one — see {PROG} "
+              f"--help", file=sys.stderr)
+        return 1
     try:
         from jobtracker.ui.app import run
     except ImportError as error:
@@ -505,9 +575,23 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_edit(args: argparse.Namespace) -> int:
     """Change the given fields of an application."""
     fields = _draft_fields(args)
-    if not fields:
-        raise UsageError("edit: say what to change, e.g. --title or --priority")
+    for name in args.clear:
+        if any(fields.get(field) is not None for field in CLEARABLE[name]):
+            raise UsageError(f"edit: --clear {name} and a new {name} at once; choose one")
+        fields.update(dict.fromkeys(CLEARABLE[name]))
+    if "tags" in fields and (args.add_tag or args.remove_tag):
+        raise UsageError("edit: --tag or --clear tags replace every tag; --add-tag and "
+                         "--remove-tag change some: choose one")
+    if not fields and not args.add_tag and not args.remove_tag:
+        raise UsageError("edit: say what to change, e.g. --title, --priority or --clear salary")
+    if "tags" in fields and fields["tags"] is None:
+        fields["tags"] = ()
     with _tracker(args) as tracker:
+        if args.add_tag or args.remove_tag:
+            removed = {tag.strip().casefold() for tag in args.remove_tag}
+            kept = [t for t in tracker.get_application(args.id).tags
+                    if t.casefold() not in removed]
+            fields["tags"] = (*kept, *args.add_tag)
         tracker.edit_application(args.id, **fields)
     return 0
 
@@ -537,11 +621,11 @@ def cmd_list(args: argparse.Namespace) -> int:
             from jobtracker.exchange.csv_export import write_csv
 
             with _out(None, newline="") as out:
-                write_csv(rows, out)
+                write_csv(rows, out, extras=tracker.export_extras)
         elif args.format == "json":
             from jobtracker.exchange.text_output import rows_as_json
 
-            print(rows_as_json(rows))
+            print(rows_as_json(rows, extras=tracker.export_extras))
         else:
             from jobtracker.exchange.text_output import format_table
 
@@ -584,25 +668,110 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 def cmd_interview(args: argparse.Namespace) -> int:
     """Schedule an interview; prints its id."""
-    import zoneinfo
-
+    from jobtracker.errors import ValidationError
     from jobtracker.tracker import InterviewInput
 
-    starts: dt.datetime = args.at
-    if starts.tzinfo is None:
-        if args.tz:
-            try:
-                starts = starts.replace(tzinfo=zoneinfo.ZoneInfo(args.tz))
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                raise UsageError(f"--tz: unknown time zone {args.tz!r}") from None
-        else:
-            starts = starts.astimezone()
-    interview = InterviewInput(kind=args.kind, starts_at=starts, timezone=args.tz,
-                               duration_minutes=args.duration, location=args.location,
-                               meeting_url=args.link, interviewers=args.interviewers)
+    zone = args.tz or (None if args.at.tzinfo else _local_zone_name())
+    interview = InterviewInput(kind=args.kind, starts_at=_interview_start(args, zone),
+                               timezone=zone, duration_minutes=args.duration,
+                               location=args.location, meeting_url=args.link,
+                               interviewers=args.interviewers)
+    try:
+        interview = interview.validated()
+    except ValidationError as error:
+        if error.field == "starts_at":
+            raise UsageError(f"--at: {error.reason}") from None
+        raise
     with _tracker(args) as tracker:
         print(tracker.add_interview(args.id, interview))
     return 0
+
+
+def _interview_start(args: argparse.Namespace, zone_name: str | None) -> dt.datetime:
+    """``--at`` as one instant: in ``zone_name``, resolved by ``--fold``, or by its offset."""
+    import zoneinfo
+
+    from jobtracker.errors import ValidationError
+    from jobtracker.tracker.inputs import AmbiguousTimeError, check_wall_time, offset_text
+
+    at: dt.datetime = args.at
+    zone = None
+    if zone_name:
+        try:
+            zone = zoneinfo.ZoneInfo(zone_name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise UsageError(f"--tz: unknown time zone {zone_name!r}") from None
+    if at.tzinfo is not None:
+        if args.fold is not None:
+            raise UsageError("--fold: --at already gives the offset, which says which")
+        offset = at.utcoffset() or dt.timedelta()
+        if zone is not None:
+            # The offset must be one the zone has at that wall time, or --at and --tz
+            # name different moments.
+            possible = sorted({at.replace(tzinfo=zone, fold=fold).utcoffset() or offset
+                               for fold in (0, 1)}, reverse=True)
+            if offset not in possible:
+                valid = " or ".join(offset_text(o) for o in possible)
+                raise UsageError(f"--at: {offset_text(offset)} is not the offset of {zone_name} "
+                                 f"at {at:%H:%M} on {at:%Y-%m-%d} (it is {valid})")
+        return at
+    if zone is None:
+        return _local_start(at, args.fold)
+    starts = at.replace(tzinfo=zone)
+    try:
+        check_wall_time("starts_at", starts)
+    except AmbiguousTimeError as error:
+        if args.fold is not None:
+            return error.later if args.fold else error.earlier
+        first, then = (offset_text(when.utcoffset() or dt.timedelta())
+                       for when in (error.earlier, error.later))
+        raise UsageError(f"--at: {error.situation}: add --fold earlier for {first} or "
+                         f"--fold later for {then}, or give the offset, e.g. --at "
+                         f"'{at:%Y-%m-%d %H:%M}{first}'") from None
+    except ValidationError as error:
+        raise UsageError(f"--at: {error.reason}") from None
+    return starts
+
+
+def _local_start(at: dt.datetime, fold: int | None) -> dt.datetime:
+    """``at`` in this computer's zone when its name is unknown, by the system's own rules."""
+    from jobtracker.tracker.inputs import offset_text
+
+    earlier, later = at.replace(fold=0).astimezone(), at.replace(fold=1).astimezone()
+    if earlier.utcoffset() == later.utcoffset():
+        return earlier
+    wall = f"{at:%H:%M} on {at:%Y-%m-%d}"
+    if earlier.astimezone().replace(tzinfo=None) != at:
+        raise UsageError(f"--at: {wall} does not exist in this computer's time zone (the "
+                         "clocks skip it)")
+    if fold is None:
+        first, then = (offset_text(when.utcoffset() or dt.timedelta())
+                       for when in (earlier, later))
+        raise UsageError(f"--at: {wall} happens twice in this computer's time zone: add "
+                         f"--fold earlier for {first} or --fold later for {then}")
+    return later if fold else earlier
+
+
+def _local_zone_name() -> str | None:
+    """This computer's IANA time zone name, where the system tells it (TZ, /etc/localtime)."""
+    import zoneinfo
+
+    candidates: list[str] = []
+    tz = os.environ.get("TZ")
+    if tz:
+        candidates.append(tz.removeprefix(":"))
+    else:
+        with contextlib.suppress(OSError, ValueError):
+            target = str(Path("/etc/localtime").resolve())
+            if "zoneinfo/" in target:
+                candidates.append(target.split("zoneinfo/", 1)[1])
+        with contextlib.suppress(OSError, ValueError, UnicodeDecodeError):
+            candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    for name in candidates:
+        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            zoneinfo.ZoneInfo(name)
+            return name
+    return None
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
@@ -622,11 +791,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
             raise UsageError(f"restore: {error}") from None
         with _tracker(args) as tracker:
             tracker.restore_application(application_id)
+        print(f"{application_id}: restored from the trash")
         return 0
     from jobtracker.backups import restore_backup
 
     report = restore_backup(_db_path(args), Path(args.id))
-    print(f"restored {report.database} from {report.restored_from}")
+    from jobtracker.backups import _read_facts
+
+    _, live = _read_facts(report.restored_from)  # a backup is read-only: counted as it is
+    held = f" ({_n(live, 'application')}, trash aside)" if live is not None else ""
+    print(f"restored {report.database} from {report.restored_from}{held}")
     if report.previous_copy is not None and report.previous_damaged:
         print(f"the damaged file is kept, as it was, in {report.previous_copy} ({PROG} "
               f"--db {report.previous_copy} salvage -o FILE copies what it can still read)")
@@ -671,12 +845,12 @@ def cmd_salvage(args: argparse.Namespace) -> int:
 
     path = _db_path(args)
     report = salvage(path, Path(args.output))
-    print(f"{report.total} rows salvaged from {path} into {report.output}")
+    print(f"{_n(report.total, 'row')} salvaged from {path} into {report.output}")
     for table, stretches in sorted(report.damaged_stretches.items()):
         print(f"{PROG}: warning: {table}: {stretches} damaged stretch"
               f"{'es' if stretches > 1 else ''} could not be read", file=sys.stderr)
     for table, dropped in sorted(report.dropped.items()):
-        print(f"{PROG}: warning: {table}: {dropped} rows dropped (unreadable, or what they "
+        print(f"{PROG}: warning: {table}: {_n(dropped, 'row')} dropped (unreadable, or what they "
               "belonged to was lost)", file=sys.stderr)
     print(f"check it with: {PROG} --db {report.output} list; then make it your database "
           f"with: {PROG} --db {path} restore {report.output}")
@@ -685,8 +859,18 @@ def cmd_salvage(args: argparse.Namespace) -> int:
 
 def cmd_empty_trash(args: argparse.Namespace) -> int:
     """Purge the trash."""
+    from jobtracker.cli_records import confirm
+    from jobtracker.tracker import ApplicationFilter
+
     with _tracker(args) as tracker:
-        print(f"{tracker.empty_trash()} deleted for good")
+        waiting = tracker.count_applications(ApplicationFilter(trashed=True))
+        if not waiting:
+            print("the trash is empty")
+            return 0
+        held = _n(waiting, "application")
+        confirm(f"Delete {held} for good?", yes=args.yes,
+                flag_hint=f"empty-trash deletes {held} for good")
+        print(f"{_n(tracker.empty_trash(), 'application')} deleted for good")
     return 0
 
 
@@ -725,7 +909,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
         with _tracker(args) as tracker, _out(args.output, newline="") as out:
             count = write_records(tracker.iter_export_records(), out, excel=args.excel)
     if args.output:
-        print(f"{count} applications written to {args.output}", file=sys.stderr)
+        print(f"{_n(count, 'application')} written to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -738,6 +922,14 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     with _out(args.output) as out:
         json.dump(payload, out, ensure_ascii=False, indent=1)
         out.write("\n")
+    if args.output:
+        tables = payload.get("tables", {})
+        parts = [_n(len(tables.get(table, ())), *noun) for table, noun in (
+            ("application", ("application",)), ("stage_event", ("stage change",)),
+            ("interview", ("interview",)), ("note", ("note",)), ("contact", ("contact",)),
+            ("task", ("task",)), ("document", ("document",)))
+            if table == "application" or tables.get(table)]
+        print(f"{', '.join(parts)} written to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -754,7 +946,8 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     with _out(args.output, newline="") as out:
         out.write(buffer.getvalue().decode("utf-8"))
     if args.output:
-        print(f"{count} calendar entries written to {args.output}", file=sys.stderr)
+        print(f"{_n(count, 'calendar entry', 'calendar entries')} written to {args.output}",
+              file=sys.stderr)
     return 0
 
 
@@ -767,36 +960,80 @@ def cmd_export_vcard(args: argparse.Namespace) -> int:
     with _out(args.output, newline="") as out:
         count = write_vcards(contacts, out)
     if args.output:
-        print(f"{count} contacts written to {args.output}", file=sys.stderr)
+        print(f"{_n(count, 'contact')} written to {args.output}", file=sys.stderr)
     return 0
 
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
-    """Import a spreadsheet, all or nothing."""
+    """Import a spreadsheet, all or nothing; rows already tracked are skipped unless asked."""
     from jobtracker.exchange.csv_import import read_csv
+    from jobtracker.tracker.bulk import RecordsImport
 
     with _tracker(args) as tracker:
         result = read_csv(args.file, stages=tracker.stages(), encoding=args.encoding,
                           today=tracker.today())
         for warning in result.warnings:
             print(f"{PROG}: warning: {warning}", file=sys.stderr)
-        ids = tracker.import_records(result.records, dry_run=args.dry_run)
-    if args.dry_run:
-        print(f"{len(ids)} applications would be imported (dry run: nothing saved)")
-    else:
-        print(f"{len(ids)} applications imported")
+        done = (RecordsImport(tracker.import_records(result.records, dry_run=args.dry_run))
+                if args.allow_duplicates else
+                tracker.import_new_records(result.records, dry_run=args.dry_run))
+    ids, skipped = done.ids, done.already_tracked
+
+    def row(number: int) -> object:
+        return result.records[number - 1].extra.get("row", f"record {number}")
+
+    for number, earlier in done.identical:
+        both = "both would be imported" if args.dry_run else "both imported"
+        print(f"{PROG}: warning: row {row(number)} is identical to row {row(earlier)}; {both} "
+              "(delete one if it was pasted twice)", file=sys.stderr)
+    summary = [f"{_n(len(ids), 'application')} "
+               + ("would be imported" if args.dry_run else "imported")]
+    if skipped:
+        rows = ", ".join(str(row(number)) for number in skipped[:10])
+        summary.append(f"{len(skipped)} already tracked, "
+                       + ("would be skipped" if args.dry_run else "skipped")
+                       + f" ({'row' if len(skipped) == 1 else 'rows'} {rows}"
+                       + (", ..." if len(skipped) > 10 else "")
+                       + "; --allow-duplicates imports them too)")
+    print("; ".join(summary) + (" (dry run: nothing saved)" if args.dry_run else ""))
     return 0
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     """Merge a JSON export into this database."""
+    from jobtracker.errors import InputFileError
     from jobtracker.exchange.json_backup import read_backup
 
     payload = read_backup(args.file)
     with _tracker(args) as tracker:
-        counts = tracker.import_everything(payload)
-    print(f"{counts.get('application', 0)} applications imported")
+        try:
+            result = tracker.import_everything(payload)
+        except InputFileError as error:
+            raise InputFileError(f"{args.file}: {error}") from None
+    for line in _backup_import_report(result):
+        print(line)
+    left_out = result.left_out.get("stage_event", 0)
+    if left_out:
+        print(f"{PROG}: warning: {_n(left_out, 'stage change')} of applications already "
+              "present left out: their history stays as it is in the database", file=sys.stderr)
     return 0
+
+
+def _backup_import_report(result: Any) -> list[str]:
+    """What import json added and kept, applications first, in the user's words."""
+    added, kept = result.added.get("application", 0), result.kept.get("application", 0)
+    lines = [f"{_n(added, 'application')} imported"
+             + (f"; {kept} already present, kept as in the database" if kept else "")]
+    others = (("note", "note"), ("interview", "interview"), ("contact", "contact"),
+              ("task", "task"), ("stage_event", "stage change"))
+    added_others, kept_others = (", ".join(_n(counts[table], noun) for table, noun in others
+                                           if counts.get(table))
+                                 for counts in (result.added, result.kept))
+    parts = [f"added: {added_others}" if added_others else "",
+             f"already present: {kept_others}" if kept_others else ""]
+    if any(parts):
+        lines.append("; ".join(part for part in parts if part))
+    return lines
 
 
 def cmd_import_url(args: argparse.Namespace) -> int:
@@ -852,5 +1089,5 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 f"{_db_path(args)} already holds {held}; sample data would mix with them. "
                 "Try it in a new file (--db jobtracker-demo.db), or add --force")
         added = populate(tracker, args.count, seed=args.seed)
-    print(f"{added} sample applications added to {_db_path(args)}")
+    print(f"{_n(added, 'sample application')} added to {_db_path(args)}")
     return 0

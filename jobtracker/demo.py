@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
+import functools
+import heapq
+import html
+import json
 import random
+import tempfile
+import unicodedata
 import zoneinfo
 from bisect import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
 
-from jobtracker.tracker.inputs import ApplicationInput, ApplicationRecord, InterviewInput
+from jobtracker.tracker.inputs import (
+    ApplicationInput,
+    ApplicationRecord,
+    ContactInput,
+    InterviewInput,
+    SnapshotInput,
+)
 
 if TYPE_CHECKING:
     from jobtracker.tracker import Tracker
@@ -31,6 +45,12 @@ STAGE_NAMES = (SAVED, APPLIED, SCREENING, INTERVIEWING, OFFER, ACCEPTED, REJECTE
 SEARCH_DAYS = 365  # the search has been going on for about a year
 UPCOMING_DAYS = 14  # interviews further ahead than this are not scheduled yet
 GHOSTED_AFTER = 30  # days without news before the candidate calls it ghosted
+FOLLOW_UP_SLACK = 7  # days a follow-up may be overdue before the candidate deals with it
+# One application in IN_FLIGHT_EVERY is planned to be under way today, in these stages in
+# turn: a year of random dates leaves the present thin (a day with no interview ahead, an
+# empty Offer column), and the sample must show the board, Today and the calendar at work.
+IN_FLIGHT_EVERY = 40
+IN_FLIGHT = ("Interviewing", "Offer", "Screening", "Interviewing")
 
 
 class _Weighted(Generic[T]):
@@ -176,7 +196,10 @@ _SOURCES: list[tuple[str, float, float]] = [
 _FIRST_NAMES = ("Priya", "Jonas", "Amara", "Lukas", "Sofia", "Mateo", "Hannah", "Ravi", "Elena",
                 "Tomás", "Chloe", "Kwame", "Ingrid", "Yusuf", "Maya", "Oliver", "Aiko", "Noah",
                 "Fatima", "Daniel", "Leonie", "Marcus", "Zara", "Pieter", "Grace", "Emil")
-_SURNAME_INITIALS = "ABCDEFGHJKLMNOPRSTVWZ"
+_SURNAMES = ("Okafor", "Lindqvist", "Moreau", "Castillo", "Novak", "Brennan", "Tanaka", "Haddad",
+             "Kowalski", "Fischer", "Mensah", "Rossi", "Varga", "Ahmed", "Dubois", "Lindgren",
+             "O'Neill", "Petrov", "Sato", "Jansen", "Quinn", "Almeida", "Becker", "Nakamura",
+             "Schäfer", "Osei", "Costa", "Eriksen", "Yilmaz", "Hartley", "Ibarra", "Keller")
 _INTERVIEWER_ROLES = ("Engineering Manager", "Staff Engineer", "Senior Engineer", "Tech Lead",
                       "Principal Engineer", "Head of Engineering", "Senior SRE")
 _RECRUITER_ROLES = ("Technical Recruiter", "Talent Partner", "Recruiting Lead")
@@ -281,6 +304,22 @@ def _company(rng: random.Random, name: str, industry: str | None, places: list[_
                     pay=rng.uniform(0.88, 1.15))
 
 
+@functools.cache  # a few thousand companies at most: a small table
+def _roster(seed: int, company: str) -> tuple[tuple[tuple[str, str], ...],
+                                              tuple[tuple[str, str], ...]]:
+    """(recruiters, engineers) of a company as (name, role): the same for a seed and name.
+
+    A function of its own, not drawn from the records' generator, so that
+    ``populate`` finds each interviewer's role again when it saves them as contacts.
+    """
+    rng = random.Random(f"{seed}/{company}")
+    names = [f"{rng.choice(_FIRST_NAMES)} {rng.choice(_SURNAMES)}" for _ in range(7)]
+    people = list(dict.fromkeys(names))  # a rare repeat just makes the company smaller
+    split = rng.choice((1, 1, 2))
+    return (tuple((name, rng.choice(_RECRUITER_ROLES)) for name in people[:split]),
+            tuple((name, rng.choice(_INTERVIEWER_ROLES)) for name in people[split:]))
+
+
 def _day_weights(today: dt.date) -> _Weighted[dt.date]:
     """The days of the search, weighted: a weekly rhythm, a keen start, a summer dip."""
     start = today - _days(SEARCH_DAYS - 1)
@@ -319,8 +358,10 @@ def _pay(salary: _Salary) -> str:
 class _Builder:
     """Builds one application's record: posting facts, then a dated history cut at today."""
 
-    def __init__(self, rng: random.Random, today: dt.date, latest: dt.datetime) -> None:
+    def __init__(self, rng: random.Random, today: dt.date, latest: dt.datetime,
+                 seed: int = 0) -> None:
         self.rng = rng
+        self.seed = seed
         self.today = today
         self.latest = latest
 
@@ -342,9 +383,10 @@ class _Builder:
                             self.rng.choice((0, 0, 30)), tzinfo=zoneinfo.ZoneInfo(zone))
         return local.astimezone(dt.UTC)
 
-    def person(self, roles: tuple[str, ...]) -> str:
-        rng = self.rng
-        return f"{rng.choice(_FIRST_NAMES)} {rng.choice(_SURNAME_INITIALS)}. ({rng.choice(roles)})"
+    def person(self, company: _Company, *, recruiter: bool = False) -> str:
+        """Someone on ``company``'s staff: a later application there meets the same people."""
+        recruiters, engineers = _roster(self.seed, company.name)
+        return self.rng.choice(recruiters if recruiter else engineers)[0]
 
     # -- salary ---------------------------------------------------------------------------
 
@@ -372,11 +414,13 @@ class _Builder:
 
     # -- the record -----------------------------------------------------------------------
 
-    def record(self, company: _Company, first_day: dt.date, saved_only: bool
-               ) -> ApplicationRecord:
+    def record(self, company: _Company, first_day: dt.date, saved_only: bool,
+               keen: str | None = None) -> ApplicationRecord:
         rng = self.rng
         title, factor, title_tags, title_slug = _TITLE_CHOICE.pick(rng)
         source, screen_chance = _SOURCE_CHOICE.pick(rng)
+        if keen:
+            screen_chance = 1.0
         place = rng.choice(company.places)
         employment = _EMPLOYMENT.pick(rng)
         contract = employment in ("contract", "temporary")
@@ -408,11 +452,18 @@ class _Builder:
         else:
             history, interviews, notes = self.history(
                 first_day, screen_chance, company, place, title, source, url,
-                (salary_min, salary_max, currency, period))
+                (salary_min, salary_max, currency, period), keen)
         stage, last_day = history[-1]
+        # The candidate plans to chase an open application a week or two after its last
+        # news (or after its next interview). One that fell due long ago would have been
+        # chased (and its date cleared) or given up on by now: only recent ones are left,
+        # a handful due in Today, not one for every application still open.
         follow_up = None
-        if stage in (SAVED, APPLIED, SCREENING, INTERVIEWING, OFFER) and rng.random() < 0.4:
-            follow_up = last_day + _days(rng.randint(4, 14))  # may already be overdue
+        if stage in (SAVED, APPLIED, SCREENING, INTERVIEWING, OFFER) and rng.random() < 0.6:
+            latest = max([last_day, *(i.starts_at.date() for i in interviews)])
+            due = latest + _days(rng.randint(5, 14))
+            if due >= self.today - _days(FOLLOW_UP_SLACK):
+                follow_up = due
         description = None
         if rng.random() < 0.6:
             stack = ", ".join(_STACK[tag] for tag in company.stack)
@@ -449,8 +500,12 @@ class _Builder:
 
     def history(self, applied: dt.date, screen_chance: float, company: _Company,
                 place: _Place, title: str, source: str, url: str | None,
-                salary: _Salary) -> _Story:
-        """The planned path of an application from applying to its end, then cut at today."""
+                salary: _Salary, keen: str | None = None) -> _Story:
+        """The planned path of an application from applying to its end, then cut at today.
+
+        ``keen`` (a stage name) plans a path that goes on at least that far: an
+        application still in flight today (see ``_Builder.in_flight``).
+        """
         rng = self.rng
         history: list[tuple[str, dt.date]] = []
         # Each interview with the day its outcome becomes known (None: never heard back).
@@ -487,14 +542,14 @@ class _Builder:
         screen = InterviewInput(
             kind=_PHONE_SCREEN[0], starts_at=self.interview_start(call, place.zone),
             timezone=place.zone, duration_minutes=rng.choice(_PHONE_SCREEN[1]),
-            meeting_url=self.meeting_url(), interviewers=self.person(_RECRUITER_ROLES))
+            meeting_url=self.meeting_url(), interviewers=self.person(company, recruiter=True))
         if rng.random() < 0.6:
             notes.append((f"Recruiter call.\n\n- Comp range: **{_pay(salary)}**\n"
                           f"- Process: {rng.randint(3, 5)} rounds, about "
                           f"{rng.randint(3, 6)} weeks\n- They liked: {rng.choice(_TOPICS)}",
                           self.debrief_time(screen)))
 
-        if rng.random() >= 0.5:
+        if rng.random() >= 0.5 and keen not in (INTERVIEWING, OFFER):
             outcome = _AFTER_SCREEN.pick(rng)
             if outcome == REJECTED:
                 ends = _weekday(call + _days(rng.randint(1, 10)))
@@ -516,7 +571,7 @@ class _Builder:
             kinds.append("Hiring manager")
         if rng.random() < 0.5:
             kinds.append("Onsite")
-        offered = rng.random() < 0.2
+        offered = rng.random() < 0.2 or keen == OFFER
         outcome = None if offered else _AFTER_INTERVIEWS.pick(rng)
         held = len(kinds) if offered or outcome == GHOSTED else rng.randint(1, len(kinds))
         day = interviewing
@@ -528,8 +583,8 @@ class _Builder:
                 duration_minutes=rng.choice(_ROUNDS[kind]),
                 location=f"{company.name} office, {place.name}" if onsite else None,
                 meeting_url=None if onsite else self.meeting_url(),
-                interviewers=", ".join(self.person(_INTERVIEWER_ROLES)
-                                       for _ in range(rng.choice((1, 1, 2)))),
+                interviewers=", ".join(dict.fromkeys(self.person(company)
+                                                     for _ in range(rng.choice((1, 1, 2))))),
                 notes=f"Prepare: {rng.choice(_TOPICS)}" if rng.random() < 0.4 else None)
             last = number == held
             if not last:
@@ -572,6 +627,20 @@ class _Builder:
         history.append((_AFTER_OFFER.pick(rng), offer + _days(rng.randint(2, 12))))
         return self.cut(history, interviews, notes)
 
+    def in_flight(self, company: _Company, stage: str) -> ApplicationRecord:
+        """An application that is in ``stage`` today; Interviewing ones have a round ahead."""
+        rng = self.rng
+        now = dt.datetime.combine(self.today, dt.time(), dt.UTC)
+        # Try planned paths until one is where it should be today: the first or
+        # second try mostly, and the draws are the seed's, so it stays deterministic.
+        for _ in range(IN_FLIGHT_TRIES):
+            started = self.today - _days(rng.randint(*_IN_FLIGHT_START[stage]))
+            record = self.record(company, started, saved_only=False, keen=stage)
+            if record.events[-1][0] == stage and (
+                    stage != INTERVIEWING or any(i.starts_at > now for i in record.interviews)):
+                break
+        return record
+
     def meeting_url(self) -> str:
         letters = "abcdefghijkmnopqrstuvwxyz"
         code = "-".join("".join(self.rng.choices(letters, k=k)) for k in (3, 4, 3))
@@ -605,6 +674,10 @@ def _outcome(interview: InterviewInput, outcome: str) -> InterviewInput:
     return dataclasses.replace(interview, outcome=outcome)
 
 
+IN_FLIGHT_TRIES = 60
+# Days before today an in-flight application was sent, by the stage it should be in now.
+_IN_FLIGHT_START = {SCREENING: (4, 16), INTERVIEWING: (20, 40), OFFER: (40, 70)}
+
 _TITLE_CHOICE = _Weighted(((title, factor, tags, _slug(title)), weight)
                           for title, factor, weight, tags in _TITLES)
 _SOURCE_CHOICE = _Weighted(((source, chance), weight) for source, weight, chance in _SOURCES)
@@ -626,10 +699,14 @@ def generate(count: int, *, today: dt.date, seed: int = 0, now: dt.datetime | No
     companies = _companies(rng, max(1, round(count / 8)))
     company_choice = _Weighted((company, rng.lognormvariate(0, 0.7)) for company in companies)
     day_choice = _day_weights(today)
-    builder = _Builder(rng, today, latest)
+    builder = _Builder(rng, today, latest, seed)
     recent = SEARCH_DAYS // 4
-    for _ in range(count):
+    for index in range(count):
         company = company_choice.pick(rng)
+        if index % IN_FLIGHT_EVERY == IN_FLIGHT_EVERY // 2:
+            turn = index // IN_FLIGHT_EVERY % len(IN_FLIGHT)
+            yield builder.in_flight(company, IN_FLIGHT[turn])
+            continue
         saved_only = rng.random() < 0.17
         if saved_only and rng.random() < 0.7:  # bookmarks are mostly recent
             first_day = today - _days(int(rng.triangular(0, recent, 0)))
@@ -643,7 +720,12 @@ def populate(tracker: Tracker, count: int, *, seed: int = 0, batch: int = 5000,
     """Add ``count`` sample applications to ``tracker``; returns how many were added.
 
     Each batch of ``batch`` records is one transaction of ``import_records``.
-    ``today`` defaults to the tracker's own clock.
+    Then the ``WORKING_SET`` most recently active applications get what a
+    candidate keeps around the ones they work on: the people met (linked, and
+    named as the interviewers), the resume and cover letters sent, the archived
+    posting and tasks; plus a few tasks about the search itself. Those go
+    through the tracker's own use cases, one transaction each, so their number
+    is bounded whatever ``count`` is. ``today`` defaults to the tracker's clock.
     """
     if batch < 1:
         raise ValueError("batch must be at least 1")
@@ -651,6 +733,307 @@ def populate(tracker: Tracker, count: int, *, seed: int = 0, batch: int = 5000,
     now = tracker.now()
     records = generate(count, today=today, seed=seed, now=now)
     added = 0
+    # A min-heap of (last activity, id, record): the newest WORKING_SET survive,
+    # without keeping 50,000 records in memory.
+    recent: list[tuple[dt.date, int, ApplicationRecord]] = []
     while chunk := list(islice(records, batch)):
-        added += len(tracker.import_records(chunk))
+        ids = tracker.import_records(chunk)
+        added += len(ids)
+        for app_id, record in zip(ids, chunk, strict=True):
+            entry = (_last_activity(record), app_id, record)
+            if len(recent) < WORKING_SET:
+                heapq.heappush(recent, entry)
+            elif entry[:2] > recent[0][:2]:
+                heapq.heapreplace(recent, entry)
+    if added:
+        with tempfile.TemporaryDirectory(prefix="jobtracker-demo-") as folder:
+            extras = _Extras(tracker, seed, today, now, Path(folder))
+            for _, app_id, record in sorted(recent, key=lambda entry: entry[:2]):
+                extras.add_for(app_id, record)
+            extras.add_general_tasks()
     return added
+
+
+def _last_activity(record: ApplicationRecord) -> dt.date:
+    """The day of an application's latest news: its last stage change or interview."""
+    return max([record.events[-1][1], *(i.starts_at.date() for i in record.interviews)])
+
+
+# -- what surrounds the applications the candidate works on -----------------------------------
+
+WORKING_SET = 60  # applications that get contacts, documents, an archived posting and tasks
+CANDIDATE = "Alex Morgan"  # whose search this is (resume, cover letters)
+_PLACE_BY_NAME = {place.name: place for place, _ in _PLACES}
+# Invented numbers, in ranges set aside for fiction where a country has one (UK, US).
+_PHONES = {"Europe/London": "+44 20 7946 0{:03d}", "America/New_York": "+1 212 555 01{:02d}",
+           "America/Los_Angeles": "+1 415 555 01{:02d}", "America/Chicago": "+1 512 555 01{:02d}",
+           "Europe/Berlin": "+49 30 5558 {:04d}", "Europe/Amsterdam": "+31 20 555 {:04d}",
+           "Europe/Paris": "+33 1 5555 {:04d}", "Europe/Dublin": "+353 1 555 {:04d}",
+           "Europe/Madrid": "+34 91 555 {:04d}", "Europe/Lisbon": "+351 21 555 {:04d}",
+           "Europe/Vienna": "+43 1 5555 {:04d}", "Europe/Zurich": "+41 44 555 {:04d}",
+           "Europe/Stockholm": "+46 8 555 {:04d}"}
+_AGENCIES = ("Harbour Talent", "Northstar Search", "Brightpath Recruitment")
+_DUTIES = ("Design, build and run the services behind our product",
+           "Own features end to end, from the first sketch to production",
+           "Keep our APIs fast, observable and boring to operate",
+           "Review code and mentor engineers across the team",
+           "Take part in a humane on-call rotation (one week in six)",
+           "Shape our data model as the product grows")
+_WANTS = ("Several years of building back-end services in production",
+          "Good judgement about when to keep things simple",
+          "Experience with relational databases and their query plans",
+          "Clear written communication in a distributed team",
+          "Curiosity about the business side of what you build")
+
+
+def _ascii(text: str) -> str:
+    """``text`` without accents (Tomás -> Tomas): for e-mail addresses and PDF text."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _email(name: str, domain: str) -> str:
+    local = ".".join("".join(c for c in _ascii(part).lower() if c.isalnum())
+                     for part in name.split())
+    return f"{local}@{domain}"
+
+
+class _Extras:
+    """Adds contacts, documents, posting snapshots and tasks through the tracker's use cases."""
+
+    def __init__(self, tracker: Tracker, seed: int, today: dt.date, now: dt.datetime,
+                 folder: Path) -> None:
+        self.tracker = tracker
+        self.seed = seed
+        self.today = today
+        self.now = now
+        self.folder = folder
+        # Its own generator: the records stay the same whatever is added around them.
+        self.rng = random.Random(f"jobtracker-demo-extras/{seed}")
+        # People already saved (by an earlier run too), so a second application at a
+        # company links the same recruiter instead of a twin.
+        self.contacts = {((row.company or "").casefold(), row.name): row.id
+                         for row in tracker.list_contacts()}
+        self.files: dict[str, Path] = {}
+        # A search's own to-do list (a second sample, or --force) gets no second one.
+        self.own_tasks = bool(tracker.open_tasks())
+        # How many of each per-application task are still to add: a to-do list of a
+        # dozen or two, whatever the size of the sample.
+        self.quota = collections.Counter(prepare=5, thanks=4, status=3, tailor=3)
+
+    def add_for(self, app_id: int, record: ApplicationRecord) -> None:
+        """Everything around one application, in the order it would have been added."""
+        self.add_posting(app_id, record)
+        self.add_people(app_id, record)
+        self.add_documents(app_id, record)
+        self.add_tasks(app_id, record)
+
+    # -- people ---------------------------------------------------------------------------
+
+    def add_people(self, app_id: int, record: ApplicationRecord) -> None:
+        app = record.application
+        place = _PLACE_BY_NAME.get(app.location or "")
+        domain = f"{_slug(app.company)}.example"
+        recruiters, engineers = _roster(self.seed, app.company)
+        roles = dict(recruiters + engineers)
+        for interview in record.interviews:
+            for name in (interview.interviewers or "").split(", "):
+                if not name:
+                    continue
+                recruiter = name in dict(recruiters)
+                met = interview.starts_at.astimezone(dt.UTC).date()
+                self.link(app_id, ContactInput(
+                    name=name, company=app.company, role=roles.get(name), email=_email(
+                        name, domain) if recruiter or self.rng.random() < 0.6 else None,
+                    phone=self.phone(place) if recruiter or self.rng.random() < 0.15 else None,
+                    notes=(f"First met at the {interview.kind.lower()} on {met:%-d %B %Y}."
+                           if self.rng.random() < 0.5 and met < self.today else None)))
+        if app.source == "Referral":
+            name = self.name()
+            self.link(app_id, ContactInput(
+                name=name, company=app.company, role=self.rng.choice(_INTERVIEWER_ROLES),
+                email=_email(name, domain), phone=self.phone(place),
+                notes=f"Former colleague. Referred me for **{app.title}**; "
+                      "buy them a coffee whatever happens."))
+        elif app.source == "Recruiter":
+            agency = self.rng.choice(_AGENCIES)
+            name = self.name()
+            self.link(app_id, ContactInput(
+                name=name, role=f"Recruiter at {agency} (agency)",
+                email=_email(name, f"{_slug(agency)}.example"), phone=self.phone(place),
+                notes=f"Found me on LinkedIn; put me forward to {app.company}."))
+
+    def link(self, app_id: int, contact: ContactInput) -> None:
+        key = ((contact.company or "").casefold(), contact.name)
+        contact_id = self.contacts.get(key)
+        if contact_id is None:
+            contact_id = self.contacts[key] = self.tracker.add_contact(contact)
+        self.tracker.link_contact(app_id, contact_id)
+
+    def name(self) -> str:
+        return f"{self.rng.choice(_FIRST_NAMES)} {self.rng.choice(_SURNAMES)}"
+
+    def phone(self, place: _Place | None) -> str:
+        pattern = _PHONES.get(place.zone if place else "", "+44 20 7946 0{:03d}")
+        return pattern.format(self.rng.randrange(100 if "555 01" in pattern else 1000))
+
+    # -- documents ------------------------------------------------------------------------
+
+    def add_documents(self, app_id: int, record: ApplicationRecord) -> None:
+        app = record.application
+        if app.applied_on is None:
+            return  # never sent: nothing went with it
+        # One resume a year, named as the "Applied via" notes name it; stored once.
+        resume = f"resume-backend-{app.applied_on.year}.pdf"
+        if resume not in self.files:
+            self.files[resume] = self.write(resume, _pdf(_resume_lines(app.applied_on.year)))
+        self.tracker.attach_document(app_id, self.files[resume], "resume")
+        if self.rng.random() < 0.35:
+            letter = self.write(f"cover-letter-{_slug(app.company)}.txt",
+                                _cover_letter(app).encode())
+            self.tracker.attach_document(app_id, letter, "cover_letter")
+
+    def write(self, name: str, data: bytes) -> Path:
+        path = self.folder / name
+        path.write_bytes(data)
+        return path
+
+    # -- archived posting -----------------------------------------------------------------
+
+    def add_posting(self, app_id: int, record: ApplicationRecord) -> None:
+        app = record.application
+        if app.url is None or app.description is None:
+            return  # typed in by hand: there was no page to archive
+        # Imported lazily: lxml and nh3 are needed here only, not by generate().
+        from jobtracker.importers.sanitise import html_to_text, sanitise_html
+
+        duties = self.rng.sample(_DUTIES, 3)
+        wants = self.rng.sample(_WANTS, 3)
+        # As a careers page has it, tracking script included: the archive keeps
+        # what the sanitiser leaves, as for a posting imported from its URL.
+        page = (f"<h2>{html.escape(app.title)}</h2><p>{html.escape(app.description)}</p>"
+                "<h3>What you will do</h3><ul>"
+                + "".join(f"<li>{html.escape(item)}</li>" for item in duties)
+                + "</ul><h3>What we look for</h3><ul>"
+                + "".join(f"<li>{html.escape(item)}</li>" for item in wants)
+                + f'</ul><p><a href="{html.escape(app.url)}" onclick="track()">Apply now</a></p>'
+                "<script>track('view')</script>")
+        description = sanitise_html(page)
+        fetched = record.created_at or self.now
+        raw = {"@context": "https://schema.org", "@type": "JobPosting", "title": app.title,
+               "datePosted": fetched.date().isoformat(),
+               "hiringOrganization": {"@type": "Organization", "name": app.company},
+               "jobLocationType": "TELECOMMUTE" if app.remote == "remote" else None,
+               "jobLocation": {"@type": "Place", "address": app.location},
+               "employmentType": str(app.employment_type or "").upper() or None,
+               "description": description}
+        self.tracker.add_posting_snapshot(app_id, SnapshotInput(
+            source_url=app.url, final_url=app.url, http_status=200, fetched_at=fetched,
+            extractor="json-ld", title=app.title, description_html=description,
+            description_text=html_to_text(description),
+            raw_data=json.dumps({k: v for k, v in raw.items() if v is not None},
+                                ensure_ascii=False, sort_keys=True)))
+
+    # -- tasks ----------------------------------------------------------------------------
+
+    def add_tasks(self, app_id: int, record: ApplicationRecord) -> None:
+        rng, today, now = self.rng, self.today, self.now
+        app = record.application
+        stage, since = record.events[-1]
+        for interview in record.interviews:
+            day = interview.starts_at.astimezone(
+                zoneinfo.ZoneInfo(interview.timezone or "UTC")).date()
+            if interview.starts_at > now and self.take("prepare"):
+                self.task(f"Prepare for the {interview.kind.lower()} at {app.company}: "
+                          f"{rng.choice(_TOPICS)}", max(today, day - _days(1)), app_id)
+            elif (interview.starts_at <= now and (now - interview.starts_at).days < 14
+                  and interview.outcome != "failed" and interview.interviewers
+                  and self.take("thanks")):
+                first = interview.interviewers.split(", ")[0]
+                self.task(f"Send a thank-you note to {first}", day, app_id, done=True)
+        if stage == OFFER:
+            self.task(f"Answer the offer from {app.company}", since + _days(7), app_id)
+            self.task("Compare the offer with salary surveys", since + _days(2), app_id,
+                      done=since + _days(2) <= today)
+        elif stage == APPLIED and (today - since).days <= 30 and self.take("status"):
+            self.task(f"Check the status of the {app.title} application", since + _days(14),
+                      app_id)
+        elif stage == SAVED and (today - since).days <= 30 and self.take("tailor"):
+            self.task(f"Tailor the resume for {app.company}", since + _days(10), app_id)
+
+    def add_general_tasks(self) -> None:
+        """To-dos of the search itself; only into a database without open tasks of its own."""
+        if self.own_tasks:
+            return
+        today = self.today
+        friday = today + _days((4 - today.weekday()) % 7)
+        for title, due, done in (
+                ("Update the LinkedIn headline and 'open to work'", None, True),
+                ("Refresh the resume with this year's projects", today - _days(20), True),
+                (f"Practise a system design question: {self.rng.choice(_TOPICS)}",
+                 today - _days(2), False),
+                ("Weekly review: chase or close applications silent for three weeks", friday,
+                 False),
+                ("Ask former colleagues about openings at their companies", None, False),
+                ("Renew the portfolio site's domain", today + _days(12), False)):
+            self.task(title, due, None, done=done)
+
+    def take(self, kind: str) -> bool:
+        """Whether another task of ``kind`` still fits its quota (and count it)."""
+        if self.quota[kind] <= 0:
+            return False
+        self.quota[kind] -= 1
+        return True
+
+    def task(self, title: str, due: dt.date | None, app_id: int | None, *,
+             done: bool = False) -> None:
+        task_id = self.tracker.add_task(title, due_on=due, application_id=app_id)
+        if done:
+            self.tracker.set_task_done(task_id)
+
+
+def _resume_lines(year: int) -> list[str]:
+    return [CANDIDATE, "Senior Backend Engineer - Berlin, Germany",
+            f"Resume, updated January {year}", "",
+            "Experience",
+            f"  {year - 4}-now   Senior Backend Engineer, Quillmoor Payments",
+            "                Payments API (Python, PostgreSQL, Kafka); cut p99 latency by 40%",
+            f"  {year - 8}-{year - 4} Backend Engineer, Fennwick Logistics",
+            "                Freight tracking services in Go; on-call lead", "",
+            "Skills",
+            "  Python, Go, PostgreSQL, Kafka, Kubernetes, AWS, Terraform", "",
+            "Education",
+            "  BSc Computer Science"]
+
+
+def _cover_letter(app: ApplicationInput) -> str:
+    sent = app.applied_on or dt.date.today()
+    return (f"{CANDIDATE}\n{sent:%-d %B %Y}\n\nDear {app.company} hiring team,\n\n"
+            f"I am applying for the {app.title} role. For four years I have built and run "
+            "payment services in Python and Go, and I would like to bring that to a team "
+            "that ships as carefully as yours.\n\n"
+            f"{app.description or ''}\n\nKind regards,\n{CANDIDATE}\n")
+
+
+def _pdf(lines: Iterable[str]) -> bytes:
+    """A small but valid one-page PDF 1.4 that shows ``lines`` (accents dropped)."""
+    text = "\n".join(
+        "(" + _ascii(line).replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        + ") '" for line in lines)
+    stream = f"BT /F1 11 Tf 14 TL 72 780 Td\n{text}\nET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+               b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)

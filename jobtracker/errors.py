@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class JobTrackerError(Exception):
     """A failure the user can act on; ``str(error)`` is the whole message."""
@@ -47,9 +49,9 @@ class DamagedDatabaseError(DatabaseOpenError):
     check and the command that restores it (or salvage, when there is none).
     """
 
-    def __init__(self, message: str, *, path: object = None, problem: str = "",
-                 backup: object = None) -> None:
+    def __init__(self, message: str, *, path: Path | None = None, problem: str = "",
+                 backup: Path | None = None) -> None:
         super().__init__(message)
         self.path = path
         self.problem = problem
-        self.backup = backup  # the newest good backup's Path, or None
+        self.backup = backup  # the newest backup that passes the check, if any

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import uuid
 from typing import Any
 
 from sqlalchemy import (
@@ -32,6 +33,18 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def new_uuid() -> str:
+    """A fresh random UUID as text: the identity a row keeps in every export and copy."""
+    return str(uuid.uuid4())
+
+
+def _uuid_column() -> Mapped[str]:
+    # The server default only lets migration 0004 add the column to filled tables;
+    # a trigger there replaces '' at once, so rows always differ.
+    return mapped_column(String(36), default=new_uuid, server_default="", unique=True,
+                         index=True)
 
 
 def utcnow() -> dt.datetime:
@@ -197,6 +210,7 @@ class Application(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
     title: Mapped[str] = mapped_column(String(300))
     company_id: Mapped[int] = mapped_column(ForeignKey("company.id", ondelete="RESTRICT"),
                                             index=True)
@@ -234,6 +248,7 @@ class StageEvent(Base):
                             "occurred_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"))
     from_stage_id: Mapped[int | None] = mapped_column(ForeignKey("stage.id", ondelete="RESTRICT"))
     to_stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="RESTRICT"),
@@ -249,6 +264,7 @@ class Interview(Base):
     __tablename__ = "interview"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"),
                                                 index=True)
     kind: Mapped[str] = mapped_column(String(60))
@@ -270,6 +286,7 @@ class Contact(Base):
     __tablename__ = "contact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
     company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id", ondelete="SET NULL"),
                                                    index=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -287,6 +304,7 @@ class Note(Base):
     __tablename__ = "note"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"),
                                                 index=True)
     body: Mapped[str] = mapped_column(Text)
@@ -300,6 +318,7 @@ class Task(Base):
     __tablename__ = "task"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
     application_id: Mapped[int | None] = mapped_column(
         ForeignKey("application.id", ondelete="CASCADE"), index=True
     )

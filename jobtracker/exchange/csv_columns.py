@@ -31,10 +31,9 @@ COLUMNS: Final[tuple[str, ...]] = (
     FOLLOW_UP, NOTES,
 )  # fmt: skip
 
-# Derived on export, so an import does not take them back (Notes holds a count of notes;
-# ID is assigned by the database; Next interview comes from the interviews).
-READ_ONLY: Final = frozenset({ID, NEXT_INTERVIEW, NOTES})
+# Derived on export, so an import does not take them back (ID is assigned by the database;
+# Next interview comes from the interviews). Notes holds the notes' text, newest first,
+# and an import makes it one note.
+READ_ONLY: Final = frozenset({ID, NEXT_INTERVIEW})
 
 TAG_SEPARATOR: Final = "; "
-# Local wall-clock time: what the user sees in the app, not the stored UTC.
-DATETIME_FORMAT: Final = "%Y-%m-%d %H:%M"

@@ -4,26 +4,37 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable
+import functools
+import itertools
+import zoneinfo
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from jobtracker import money
 from jobtracker.exchange.csv_cells import neutralize
-from jobtracker.exchange.csv_columns import COLUMNS, DATETIME_FORMAT, TAG_SEPARATOR
+from jobtracker.exchange.csv_columns import COLUMNS, TAG_SEPARATOR
+from jobtracker.exchange.export_query import INTERVIEW_SEPARATOR
 from jobtracker.exchange.export_query import TAG_SEPARATOR as STORED_TAG_SEPARATOR
 
 if TYPE_CHECKING:
     from jobtracker.tracker.rows import ApplicationRow
 
 BOM = "\ufeff"
+# Per application id: the next interview and notes cells as stored (``export_extras``).
+Extras = Callable[[Sequence[int]], Mapping[int, tuple[str | None, str | None]]]
+_BATCH = 500  # rows whose extras are read in one query: few queries, constant memory
 
 
-def write_csv(rows: Iterable[ApplicationRow], out: TextIO, *, excel: bool = False) -> int:
+def write_csv(rows: Iterable[ApplicationRow], out: TextIO, *, excel: bool = False,
+              extras: Extras | None = None) -> int:
     """Write a header and one line per row to ``out``; returns how many rows were written.
 
     ``out`` must be opened with ``newline=""`` (and UTF-8) so the CRLF line ends and
     line breaks inside cells reach the file unchanged. ``excel`` writes a UTF-8 byte
     order mark first, without which Excel reads the file as the local ANSI code page.
+    ``extras`` (``Tracker.export_extras``) gives the notes' text and the next
+    interview's zone, which list rows do not carry; without it Notes is left empty and
+    the next interview is shown in this computer's zone.
     Rows are written as they come, so an export of any size runs in constant memory.
     """
     if excel:
@@ -31,9 +42,12 @@ def write_csv(rows: Iterable[ApplicationRow], out: TextIO, *, excel: bool = Fals
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([neutralize(name) for name in COLUMNS])
     count = 0
-    for row in rows:
-        writer.writerow([neutralize(cell) for cell in row_cells(row)])
-        count += 1
+    iterator, size = iter(rows), _BATCH if extras else 1
+    while batch := list(itertools.islice(iterator, size)):
+        found = extras([row.id for row in batch]) if extras else {}
+        for row in batch:
+            writer.writerow([neutralize(cell) for cell in row_cells(row, found.get(row.id))])
+        count += len(batch)
     return count
 
 
@@ -71,9 +85,8 @@ def write_records(records: Iterable[tuple[Any, ...]], out: TextIO, *,
             salary(salary_min, currency), salary(salary_max, currency),
             neutralize(currency or ""), period or "", employment or "", priority,
             neutralize(_tags(tags)) if tags else "", neutralize(url or ""),
-            neutralize(source or ""),
-            _local_time(dt.datetime.fromisoformat(interview)) if interview else "",
-            follow_up or "", notes,
+            neutralize(source or ""), interview_cell(interview) if interview else "",
+            follow_up or "", neutralize(notes) if notes else "",
         ])
         count += 1
     return count
@@ -86,8 +99,15 @@ def _tags(joined: str) -> str:
     return TAG_SEPARATOR.join(sorted(joined.split(STORED_TAG_SEPARATOR), key=str.casefold))
 
 
-def row_cells(row: ApplicationRow) -> list[str]:
-    """The text of each column of ``COLUMNS`` for one application, before neutralising."""
+def row_cells(row: ApplicationRow, extras: tuple[str | None, str | None] | None = None
+              ) -> list[str]:
+    """The text of each column of ``COLUMNS`` for one application, before neutralising.
+
+    ``extras`` is the row's next interview and notes as ``export_extras`` reads them.
+    """
+    interview, notes = extras or (None, None)
+    if extras is None and row.next_interview is not None:
+        interview = _stored(row.next_interview)
     currency = row.salary_currency
     return [
         str(row.id),
@@ -107,9 +127,9 @@ def row_cells(row: ApplicationRow) -> list[str]:
         TAG_SEPARATOR.join(row.tags),
         row.url or "",
         row.source or "",
-        _local_time(row.next_interview),
+        interview_cell(interview) if interview else "",
         _date(row.follow_up_on),
-        str(row.notes_count),
+        notes or "",
     ]
 
 
@@ -117,9 +137,28 @@ def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def _local_time(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    if value.tzinfo is None:  # stored timestamps are UTC; a naive one can only be UTC
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone().strftime(DATETIME_FORMAT)
+def interview_cell(stored: str) -> str:
+    """``<stored UTC>|<zone>`` as ISO 8601 in the interview's own zone, with its offset.
+
+    ``2026-12-01T14:30:00+01:00``: the wall time the user set, and exact. An interview
+    without a zone (or with one this system lacks) is shown in this computer's zone.
+    """
+    when, _, zone = stored.partition(INTERVIEW_SEPARATOR)
+    instant = dt.datetime.fromisoformat(when).replace(tzinfo=dt.UTC)
+    tz = known_zone(zone) if zone else None
+    return instant.astimezone(tz).isoformat(timespec="seconds")
+
+
+@functools.cache
+def known_zone(name: str) -> zoneinfo.ZoneInfo | None:
+    """The IANA zone ``name``, or None where this system's zone data lacks it."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _stored(value: dt.datetime) -> str:
+    if value.tzinfo is not None:  # stored timestamps are UTC; a naive one can only be UTC
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value.isoformat(" ") + INTERVIEW_SEPARATOR

@@ -138,7 +138,7 @@ def normalise_header(text: str) -> str:
 _ALIASES: dict[str, _F] = {normalise_header(spelling): key
                            for key, spellings in _SPELLINGS.items() for spelling in spellings}
 
-# Header sets only our export writes: a file with one is ours, so its Notes is a count.
+# Header sets only our export writes: a file with one is ours (plain numbers; see Notes).
 _OWN_MARKERS = (
     frozenset({normalise_header(columns.LAST_CHANGE)}),
     frozenset({normalise_header(columns.ID), normalise_header(columns.NEXT_INTERVIEW)}),
@@ -353,7 +353,7 @@ class _Layout:
     names: dict[_F, str]
     header: list[str]  # every header cell, restored and stripped
     width: int  # header cells up to the last named one
-    own: bool  # our own export: Notes is a count, numbers are plain
+    own: bool  # our own export: numbers are plain, a bare number in Notes a count
 
     def column(self, key: _F) -> str | None:
         return self.names.get(key)
@@ -540,7 +540,9 @@ class _Reader:
         salary_min, salary_max, currency, period = self._salary(layout, values, number, fail)
         notes_text = cell(_F.NOTES)
         if layout.own and notes_text.isdigit():
-            notes_text = ""  # our export's count of notes, not a note
+            # Exports before issue 14 held the count of notes here; now it is their text
+            # (one note on import), but a bare number in our own file is still a count.
+            notes_text = ""
         draft = ApplicationInput(
             title=cell(_F.TITLE),
             company=cell(_F.COMPANY),

@@ -89,6 +89,14 @@ class ActivityMixin(TrackerBase):
                 raise NotFoundError(f"no interview with id {interview_id}")
             session.delete(row)
 
+    def get_interview(self, interview_id: int) -> InterviewRow:
+        """One interview round, for editing it from the command line."""
+        with self.db.read() as session:
+            row = session.get(Interview, interview_id)
+            if row is None:
+                raise NotFoundError(f"no interview with id {interview_id}")
+            return interview_row(row)
+
     def upcoming_interviews(self, *, limit: int = 50) -> list[InterviewRow]:
         """Interviews from now on, soonest first, of live applications."""
         with self.db.read() as session:
@@ -143,6 +151,22 @@ class ActivityMixin(TrackerBase):
         """Tasks not done yet, by due date (undated last)."""
         with self.db.read() as session:
             query = select(Task).where(Task.done_at.is_(None))
+            if application_id is not None:
+                query = query.where(Task.application_id == application_id)
+            rows = session.scalars(query.order_by(Task.due_on.asc().nulls_last(), Task.id))
+            return [TaskRow(t.id, t.application_id, t.title, t.due_on, t.done_at) for t in rows]
+
+    def list_tasks(self, *, application_id: int | None = None, include_done: bool = False
+                   ) -> list[TaskRow]:
+        """Tasks by due date (undated last), open ones only unless ``include_done``.
+
+        Tasks of applications in the trash are left out, as they are from Today.
+        """
+        with self.db.read() as session:
+            query = (select(Task).outerjoin(Application, Application.id == Task.application_id)
+                     .where(Application.deleted_at.is_(None)))
+            if not include_done:
+                query = query.where(Task.done_at.is_(None))
             if application_id is not None:
                 query = query.where(Task.application_id == application_id)
             rows = session.scalars(query.order_by(Task.due_on.asc().nulls_last(), Task.id))

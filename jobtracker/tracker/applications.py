@@ -322,7 +322,10 @@ class ApplicationsMixin(TrackerBase):
     def delete_application(self, application_id: int) -> None:
         """Move an application to the trash (restorable)."""
         with self.db.write() as session:
-            self._application(session, application_id).deleted_at = self._now()
+            app = self._application(session, application_id, trashed=None)
+            if app.deleted_at is not None:  # keeps the date it was trashed on
+                raise NotFoundError(f"application {application_id} is already in the trash")
+            app.deleted_at = self._now()
 
     def restore_application(self, application_id: int) -> None:
         """Bring an application back from the trash."""

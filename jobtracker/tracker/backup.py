@@ -6,21 +6,38 @@ import base64
 import binascii
 import datetime as dt
 import io
+import uuid
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, func, insert, select
+from sqlalchemy import Date, DateTime, Table, func, insert, literal, select
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from jobtracker import __version__, migrations
 from jobtracker.errors import InputFileError, ValidationError
-from jobtracker.models import Base, Document, UTCDateTime
+from jobtracker.models import Base, Document, UTCDateTime, new_uuid
 from jobtracker.plain import plain
-from jobtracker.tracker.applications import check_event_date
+from jobtracker.tracker.backup_checks import checked_row
 from jobtracker.tracker.files import FilesMixin
 
 BACKUP_FORMAT = "jobtracker-backup"
-BACKUP_VERSION = 1
+# 2: rows of the tables in UUID_TABLES carry their "uuid" (schema 0004); 1 is still read.
+BACKUP_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+# Said in every backup (issue 14): its values are the stored ones, so unlike every other
+# output (CSV, list/show JSON, text), salaries here are in the currency's minor unit.
+_MINOR = ("integer in the minor unit of salary_currency (ISO 4217 exponent): 100 EUR is "
+          "10000, 62.50 EUR is 6250, 9000000 JPY is 9000000")
+BACKUP_UNITS = {
+    "salary_min": _MINOR,
+    "salary_max": _MINOR,
+    "timestamps": "ISO 8601 in UTC, ending in Z",
+    "dates": "ISO 8601 dates, YYYY-MM-DD",
+}
+UUID_TABLES = frozenset({"application", "note", "interview", "contact", "task", "stage_event"})
+# Fixed, so a version-1 file's rows get the same UUIDs on every import.
+_LEGACY_NAMESPACE = uuid.UUID("5b0f3c1e-7a43-4d8e-9a35-0f6c2e4b9d17")
 
 # Rows matched by a natural key on import instead of being duplicated: importing a
 # backup into the database it came from adds nothing twice (mail accounts, the
@@ -29,6 +46,8 @@ _NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "stage": ("name",), "company": ("name",), "tag": ("name",), "document": ("sha256",),
     "mail_account": ("name",), "mail_folder_state": ("account_id", "folder"),
     "mail_suggestion": ("account_id", "message_id"),
+    # One fetch of one address at one instant: the same archived posting.
+    "posting_snapshot": ("application_id", "source_url", "fetched_at"),
 }
 
 
@@ -65,20 +84,27 @@ class BackupMixin(FilesMixin):
             "schema": migrations.HEAD,
             "app_version": __version__,
             "exported_at": plain(self._now()),
+            "units": BACKUP_UNITS,
             "tables": tables,
             "files": files,
         }
 
-    def import_everything(self, payload: dict[str, Any]) -> dict[str, int]:
-        """Merge a backup into this database (new ids; stages, companies, tags matched by name).
+    def import_everything(self, payload: dict[str, Any]) -> BackupImport:
+        """Merge a backup into this database; all or nothing.
 
-        All or nothing; returns how many rows each table received.
+        Every row passes the checks of add and edit. A row whose UUID (stages,
+        companies, tags, documents, mail: whose name or key) is already here is
+        matched, not added: the database's row is kept as it is, and the
+        backup's new notes, interviews, tasks, links and files attach to it. A
+        kept application keeps its stage history too: the backup's stage changes
+        it lacks are left out, since they would contradict its current stage.
         """
         if not isinstance(payload, dict) or payload.get("format") != BACKUP_FORMAT:
             raise InputFileError("not a JobTracker backup (no \"format\": \"jobtracker-backup\")")
-        if payload.get("version") != BACKUP_VERSION:
-            raise InputFileError(f"backup format version {payload.get('version')!r} is not "
-                                 f"supported (this JobTracker reads version {BACKUP_VERSION})")
+        version = payload.get("version")
+        if version not in READABLE_VERSIONS:
+            raise InputFileError(f"backup format version {version!r} is not supported "
+                                 f"(this JobTracker reads versions 1 to {BACKUP_VERSION})")
         schema = payload.get("schema")
         if schema != migrations.HEAD and schema not in migrations.known_revisions():
             raise InputFileError(f"the backup was made by a newer JobTracker (schema {schema})")
@@ -93,73 +119,150 @@ class BackupMixin(FilesMixin):
                 self.store_stream(io.BytesIO(base64.b64decode(data, validate=True)), digest)
             except (binascii.Error, TypeError) as error:
                 raise InputFileError(f"files[{digest!r}] is not valid base64") from error
-        counts: dict[str, int] = {}
+        exported_at = payload.get("exported_at")
+        result = BackupImport()
+        state = _ImportState(today=self._today(),
+                             legacy_seed=exported_at if isinstance(exported_at, str) else None)
         with self.db.write() as session:
-            id_maps: dict[str, dict[Any, Any]] = {}
             for table in _tables():
                 rows = tables.get(table.name, [])
                 if not isinstance(rows, list):
-                    raise InputFileError(f"tables.{table.name} is not a list")
-                counts[table.name] = self._import_table(session, table, rows, id_maps)
-        return counts
+                    raise InputFileError(f"table {table.name} is not a list")
+                _import_table(session, table, rows, state, result)
+        return result
 
-    def _import_table(self, session: Session, table: Table, rows: list[Any],
-                      id_maps: dict[str, dict[Any, Any]]) -> int:
-        has_id = "id" in table.c and len(table.primary_key.columns) == 1
-        id_map = id_maps.setdefault(table.name, {})
-        key = _NATURAL_KEYS.get(table.name)
-        existing: dict[Any, Any] = {}
-        if key is not None:
-            existing = {_natural(found): i for i, *found in session.execute(
-                select(table.c.id, *(table.c[column] for column in key)))}
-        next_id = (session.scalar(select(func.max(table.c.id))) or 0) + 1 if has_id else 0
-        prepared = []
-        for index, raw in enumerate(rows):
-            where = f"tables.{table.name}[{index}]"
-            if not isinstance(raw, dict):
-                raise InputFileError(f"{where} is not an object")
-            unknown = set(raw) - set(table.c.keys())
-            if unknown:
-                raise InputFileError(f"{where}: unknown field {sorted(unknown)[0]!r}")
-            row = {name: _from_json(table, name, value, where) for name, value in raw.items()}
-            if table.name == "stage_event" and isinstance(row.get("occurred_on"), dt.date):
-                # The same bounds as every other way a stage event is made.
-                try:
-                    check_event_date("occurred_on", row["occurred_on"], self._today())
-                except ValidationError as error:
-                    raise InputFileError(f"{where}: {error}") from None
-            for column in table.c:
-                for fk in column.foreign_keys:
-                    if row.get(column.name) is not None:
-                        target = id_maps.get(fk.column.table.name, {})
-                        if row[column.name] not in target:
-                            raise InputFileError(f"{where}: {column.name} {row[column.name]} "
-                                                 "refers to nothing in the backup")
-                        row[column.name] = target[row[column.name]]
-            if has_id:
-                old_id = row.get("id")
-                natural = _natural(row.get(column) for column in key) if key else None
-                if natural is not None and natural in existing:
-                    id_map[old_id] = existing[natural]
-                    continue
-                row["id"] = id_map[old_id] = next_id
-                next_id += 1
-                if natural is not None:
-                    existing[natural] = row["id"]
-            prepared.append(row)
-        if prepared:
-            try:
-                with session.begin_nested():
-                    session.execute(insert(table), prepared)
-            except (IntegrityError, StatementError) as error:
-                raise InputFileError(f"tables.{table.name}: {error.orig or error}") from None
-        return len(prepared)
+
+@dataclass
+class BackupImport:
+    """What importing a backup did, per table: rows added, matched and kept, left out."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
+    left_out: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _ImportState:
+    today: dt.date
+    legacy_seed: str | None
+    # Per table, the backup's id -> this database's id (None: the row was left out).
+    id_maps: dict[str, dict[Any, int | None]] = field(default_factory=dict)
+    kept_applications: set[int] = field(default_factory=set)
+
+
+def _import_table(session: Session, table: Table, rows: list[Any], state: _ImportState,
+                  result: BackupImport) -> None:
+    has_id = "id" in table.c and len(table.primary_key.columns) == 1
+    id_map = state.id_maps.setdefault(table.name, {})
+    key: tuple[str, ...] | None = _NATURAL_KEYS.get(table.name)
+    if not has_id:  # link tables: the pair (or triple) is the row
+        key = tuple(column.name for column in table.primary_key.columns)
+    existing: dict[tuple[str, ...], int] = {}
+    if key is not None:
+        existing = {_natural(found[1:]): found[0] for found in session.execute(
+            select(table.c.id if has_id else literal(0),
+                   *(table.c[column] for column in key)))}
+    uuids: dict[str, int] = {}
+    if table.name in UUID_TABLES:
+        uuids = {u: i for u, i in session.execute(select(table.c.uuid, table.c.id))}
+    next_id = (session.scalar(select(func.max(table.c.id))) or 0) + 1 if has_id else 0
+    prepared = []
+    added = kept = left_out = 0
+    for index, raw in enumerate(rows):
+        where = f"table {table.name}, row {index + 1}"
+        if not isinstance(raw, dict):
+            raise InputFileError(f"{where} is not an object")
+        unknown = set(raw) - set(table.c.keys())
+        if unknown:
+            raise InputFileError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+        try:
+            row = {name: _from_json(table, name, value) for name, value in raw.items()}
+            row = checked_row(table, row, state.today)
+            if table.name in UUID_TABLES:
+                row["uuid"] = _row_uuid(table.name, row, state.legacy_seed)
+            dropped = _map_foreign_keys(table, row, state.id_maps)
+        except ValidationError as error:
+            raise InputFileError(f"{where}, field {error.field}: {error.reason}") from None
+        old_id = row.get("id")
+        if dropped:
+            id_map[old_id] = None
+            left_out += 1
+            continue
+        if table.name in UUID_TABLES and row["uuid"] in uuids:
+            id_map[old_id] = uuids[row["uuid"]]
+            kept += 1
+            if table.name == "application":
+                state.kept_applications.add(uuids[row["uuid"]])
+            continue
+        if table.name == "stage_event" and row["application_id"] in state.kept_applications:
+            id_map[old_id] = None
+            left_out += 1
+            continue
+        natural = _natural(row.get(column) for column in key) if key else None
+        if natural is not None and natural in existing:
+            id_map[old_id] = existing[natural]
+            kept += 1
+            continue
+        if has_id:
+            row["id"] = id_map[old_id] = next_id
+            next_id += 1
+        if natural is not None:
+            existing[natural] = row.get("id", 0)
+        if table.name in UUID_TABLES:
+            uuids[row["uuid"]] = row["id"]
+        prepared.append(row)
+        added += 1
+    if prepared:
+        try:
+            with session.begin_nested():
+                session.execute(insert(table), prepared)
+        except (IntegrityError, StatementError) as error:
+            raise InputFileError(f"table {table.name}: {error.orig or error}") from None
+    result.added[table.name] = added
+    result.kept[table.name] = kept
+    result.left_out[table.name] = left_out
+
+
+def _row_uuid(table: str, row: dict[str, Any], legacy_seed: str | None) -> str:
+    value = row.get("uuid")
+    if value is None:
+        # A backup from before UUIDs (version 1): the same file gives the same
+        # UUIDs, so importing it twice still adds its rows only once.
+        if legacy_seed is None or row.get("id") is None:
+            return new_uuid()
+        return str(uuid.uuid5(_LEGACY_NAMESPACE, f"{legacy_seed}/{table}/{row['id']}"))
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise ValidationError("uuid", f"{value!r} is not a UUID") from None
+
+
+def _map_foreign_keys(table: Table, row: dict[str, Any],
+                      id_maps: dict[str, dict[Any, int | None]]) -> bool:
+    """Point ``row``'s references at this database's ids; True if it must be left out.
+
+    A reference to a row that was left out becomes NULL where allowed; otherwise
+    the row goes too.
+    """
+    dropped = False
+    for column in table.c:
+        for fk in column.foreign_keys:
+            if row.get(column.name) is None:
+                continue
+            target = id_maps.get(fk.column.table.name, {})
+            if row[column.name] not in target:
+                raise ValidationError(column.name, f"{row[column.name]} refers to nothing in "
+                                                   "the backup")
+            row[column.name] = target[row[column.name]]
+            if row[column.name] is None and not column.nullable:
+                dropped = True
+    return dropped
 
 
 _SQLITE_INT_MIN, _SQLITE_INT_MAX = -(2**63), 2**63 - 1
 
 
-def _from_json(table: Table, name: str, value: Any, where: str) -> Any:
+def _from_json(table: Table, name: str, value: Any) -> Any:
     if value is None:
         return None
     column_type = table.c[name].type
@@ -169,10 +272,10 @@ def _from_json(table: Table, name: str, value: Any, where: str) -> Any:
             return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
         if isinstance(column_type, Date):
             return dt.date.fromisoformat(str(value))
-    except ValueError as error:
-        raise InputFileError(f"{where}: {name} {value!r} is not a valid date/time") from error
+    except ValueError:
+        raise ValidationError(name, f"{value!r} is not a valid date/time") from None
     if isinstance(value, int) and not isinstance(value, bool) and not (
             _SQLITE_INT_MIN <= value <= _SQLITE_INT_MAX):
         # SQLite stores 64-bit integers; sqlite3 would raise OverflowError mid-import.
-        raise InputFileError(f"{where}: {name} {value} is too large to store")
+        raise ValidationError(name, f"{value} is too large to store")
     return value

@@ -90,8 +90,12 @@ class TrackerBase:
     def _application(session: Session, application_id: int, *, trashed: bool | None = False
                      ) -> Application:
         app = session.get(Application, application_id)
-        if app is None or (trashed is False and app.deleted_at is not None):
+        if app is None:
             raise NotFoundError(f"no application with id {application_id}")
+        if trashed is False and app.deleted_at is not None:
+            # It exists: "no application" would send the user looking for lost data.
+            raise NotFoundError(f"application {application_id} is in the trash "
+                                "(restore it first)")
         if trashed is True and app.deleted_at is None:
             raise NotFoundError(f"application {application_id} is not in the trash")
         return app

@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
+from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
@@ -46,17 +48,34 @@ class BulkMixin(TrackerBase):
         nothing. With ``dry_run`` everything is checked and inserted, then
         rolled back, so the database's own constraints are part of the check.
         """
+        return self._import(records, dry_run=dry_run, skip_tracked=False).ids
+
+    def import_new_records(self, records: Sequence[ApplicationRecord], *,
+                           dry_run: bool = False) -> RecordsImport:
+        """Like ``import_records``, but a record already tracked here is skipped, not doubled.
+
+        Already tracked: an application (in the trash too) with the same posting URL
+        (scheme and host in any case, with or without a trailing slash), or at the
+        same company (any case) with the same title and applied date. Records are
+        compared with the database as it was before, not with each other: two rows
+        of one sheet may well be two openings, so both are saved (identical ones
+        are reported in ``identical``).
+        """
+        return self._import(records, dry_run=dry_run, skip_tracked=True)
+
+    def _import(self, records: Sequence[ApplicationRecord], *, dry_run: bool,
+                skip_tracked: bool) -> RecordsImport:
         try:
             with self.db.write() as session:
-                ids = self._insert_records(session, records)
+                result = self._insert_records(session, records, skip_tracked=skip_tracked)
                 if dry_run:
                     raise _DryRun
-                return ids
+                return result
         except _DryRun:
-            return ids
+            return result
 
-    def _insert_records(self, session: Session, records: Sequence[ApplicationRecord]
-                        ) -> list[int]:
+    def _insert_records(self, session: Session, records: Sequence[ApplicationRecord], *,
+                        skip_tracked: bool = False) -> RecordsImport:
         stages = self._stage_rows(session)
         by_name = {stage.name.casefold(): stage for stage in stages}
         initial = self._initial_stage(session)
@@ -69,6 +88,10 @@ class BulkMixin(TrackerBase):
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in (
             "company", "tag", "application", "stage_event", "note", "interview", "app_tag")}
         new_ids: list[int] = []
+        tracked = _TrackedJobs(session) if skip_tracked else None
+        skipped: list[int] = []
+        seen: dict[Any, int] = {}
+        identical: list[tuple[int, int]] = []
 
         for number, record in enumerate(records, start=1):
             try:
@@ -100,6 +123,14 @@ class BulkMixin(TrackerBase):
                 created = _timestamp("created_at", record.created_at or now, now)
             except ValidationError as error:
                 raise ValidationError(error.field, f"record {number}: {error.reason}") from None
+            if tracked is not None and tracked.holds(draft.url, draft.company, draft.title,
+                                                     applied_on):
+                skipped.append(number)
+                continue
+            sameness = (draft, tuple(interviews), record.events, record.notes, record.created_at)
+            if sameness in seen:
+                identical.append((number, seen[sameness]))
+            seen.setdefault(sameness, number)
 
             company_id = companies.get(draft.company.casefold())
             if company_id is None:
@@ -155,7 +186,7 @@ class BulkMixin(TrackerBase):
         for key, table in tables:
             if rows[key]:
                 session.execute(insert(table), rows[key])
-        return new_ids
+        return RecordsImport(new_ids, skipped, identical)
 
     @staticmethod
     def _history(record: ApplicationRecord, applied_on: Any, stage: StageRow,
@@ -171,6 +202,53 @@ class BulkMixin(TrackerBase):
             check_event_date("stage date", on, today)
             history.append((event_stage, on))
         return history
+
+
+@dataclass(frozen=True)
+class RecordsImport:
+    """What a bulk import saved and what it left out.
+
+    ``ids``: the new applications. ``already_tracked``: 1-based positions of the
+    records skipped as already tracked. ``identical``: (position, earlier position)
+    of records equal to an earlier one in the same import (both saved).
+    """
+
+    ids: list[int]
+    already_tracked: list[int] = field(default_factory=list)
+    identical: list[tuple[int, int]] = field(default_factory=list)
+
+
+def posting_url_key(url: str | None) -> str | None:
+    """A posting URL compared loosely: scheme and host in any case, no trailing slash."""
+    if not url or not url.strip():
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"),
+                       parts.query, parts.fragment))
+
+
+class _TrackedJobs:
+    """Every application in the database (trash included), by posting URL and by job."""
+
+    def __init__(self, session: Session) -> None:
+        self._urls: set[str] = set()
+        self._jobs: set[tuple[str, str, dt.date | None]] = set()
+        for url, company, title, applied_on in session.execute(
+                select(Application.url, Company.name, Application.title, Application.applied_on)
+                .join(Company, Company.id == Application.company_id)):
+            key = posting_url_key(url)
+            if key is not None:
+                self._urls.add(key)
+            self._jobs.add((company.casefold(), title.casefold(), applied_on))
+
+    def holds(self, url: str | None, company: str, title: str, applied_on: dt.date | None
+              ) -> bool:
+        key = posting_url_key(url)
+        return ((key is not None and key in self._urls)
+                or (company.casefold(), title.casefold(), applied_on) in self._jobs)
 
 
 def _timestamp(field: str, value: dt.datetime, now: dt.datetime) -> dt.datetime:

@@ -103,6 +103,7 @@ class InterviewInput:
         if self.starts_at.tzinfo is None:
             raise ValidationError("starts_at", "needs a time zone")
         check_date("starts_at", self.starts_at.date())
+        check_wall_time("starts_at", self.starts_at)
         if self.timezone:
             try:
                 zoneinfo.ZoneInfo(self.timezone)
@@ -120,6 +121,63 @@ class InterviewInput:
             outcome=outcome or InterviewOutcome.PENDING,
             notes=optional_text("notes", self.notes, MAX_TEXT),
         )
+
+
+class AmbiguousTimeError(ValidationError):
+    """A wall time that happens twice in its zone; ``earlier``/``later`` are the two instants."""
+
+    def __init__(self, field: str, situation: str, earlier: dt.datetime,
+                 later: dt.datetime) -> None:
+        first, then = (offset_text(when.utcoffset() or dt.timedelta()) for when in (earlier, later))
+        super().__init__(field, f"{situation}: first at {first}, then at {then}; give the "
+                                "offset to say which")
+        self.situation = situation  # "02:30 on 2025-10-26 happens twice in ..."
+        self.earlier = earlier
+        self.later = later
+
+
+def check_wall_time(field: str, value: dt.datetime) -> None:
+    """Refuse a wall time in a named zone that does not exist or happens twice there.
+
+    A time with a named zone (a ``ZoneInfo``) is what the user read off a clock; around
+    a daylight-saving change it may name no instant (the skipped hour) or two (the
+    repeated one), and datetime silently picks one. A fixed offset (``+02:00``, UTC)
+    names exactly one instant and passes: it is how a caller says which of the two.
+    """
+    zone = value.tzinfo
+    if not isinstance(zone, zoneinfo.ZoneInfo):
+        return
+    earlier, later = value.replace(fold=0), value.replace(fold=1)
+    before, after = earlier.utcoffset(), later.utcoffset()
+    if before is None or after is None or before == after:
+        return
+    # The change's instant lies between the two readings of the wall time.
+    low, high = sorted((earlier.astimezone(dt.UTC), later.astimezone(dt.UTC)))
+    while high - low > dt.timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        if middle.astimezone(zone).utcoffset() == after:
+            high = middle
+        else:
+            low = middle
+    change = high.replace(microsecond=0)
+    old_clock = (change + before).strftime("%H:%M")
+    new_clock = (change + after).strftime("%H:%M")
+    wall = f"{value:%H:%M} on {value:%Y-%m-%d}"
+    if earlier.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != value.replace(
+            tzinfo=None, fold=0):
+        raise ValidationError(field, f"{wall} does not exist in {zone}: clocks go from "
+                                     f"{old_clock} to {new_clock}")
+    raise AmbiguousTimeError(
+        field, f"{wall} happens twice in {zone} (clocks go back from {old_clock} to "
+               f"{new_clock})",
+        earlier.astimezone(dt.timezone(before)), later.astimezone(dt.timezone(after)))
+
+
+def offset_text(offset: dt.timedelta) -> str:
+    """``+02:00``, ``-03:30``: an offset from UTC as ISO 8601 writes it."""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 @dataclass(frozen=True)

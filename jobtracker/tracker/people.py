@@ -71,12 +71,13 @@ class PeopleMixin(TrackerBase):
                 session.execute(insert(application_contact).values(
                     application_id=application_id, contact_id=contact_id))
 
-    def unlink_contact(self, application_id: int, contact_id: int) -> None:
-        """Undo ``link_contact``."""
+    def unlink_contact(self, application_id: int, contact_id: int) -> bool:
+        """Undo ``link_contact``; False when they were not linked."""
         with self.db.write() as session:
-            session.execute(delete(application_contact).where(
+            result = session.execute(delete(application_contact).where(
                 application_contact.c.application_id == application_id,
                 application_contact.c.contact_id == contact_id))
+            return bool(result.rowcount)  # type: ignore[attr-defined]
 
     def list_contacts(self) -> list[ContactRow]:
         """Every contact, by name."""

@@ -13,6 +13,7 @@ from jobtracker import APP_NAME, __version__
 from jobtracker.errors import JobTrackerError
 from jobtracker.tracker import Tracker
 from jobtracker.ui.error_dialog import install_excepthook, start_logging
+from jobtracker.ui.formatting import literal
 from jobtracker.ui.forms import jobtracker_rc  # noqa: F401 - registers the icons
 from jobtracker.ui.main_window import MainWindow
 from jobtracker.ui.settings import Settings
@@ -54,7 +55,7 @@ def run(db_path: Path, argv: list[str]) -> int:
             window = _open_window(db_path, settings)
         except JobTrackerError as error:
             QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open database"),
-                                 str(error))
+                                 literal(str(error)))  # paths are the user's text
             return 1
         if window is None:
             return 1  # a damaged file whose backup the user chose not to restore: told already
@@ -76,8 +77,7 @@ def _open_window(db_path: Path, settings: Settings) -> MainWindow | None:
 
     None when the user declined the restore (they were told what is wrong).
     """
-    from jobtracker.errors import DamagedDatabaseError
-    from jobtracker.health import is_corruption
+    from jobtracker.backups import damaged_by
 
     for attempt in range(2):
         tracker = None
@@ -87,8 +87,7 @@ def _open_window(db_path: Path, settings: Settings) -> MainWindow | None:
         except Exception as error:
             if tracker is not None:
                 tracker.close()
-            damaged = isinstance(error, DamagedDatabaseError) or is_corruption(error)
-            if not damaged or attempt:
+            if attempt or not damaged_by(db_path, error):
                 raise
             if not _restore_at_start(db_path, error):
                 return None
@@ -126,5 +125,5 @@ def _already_open(claim: Claim, instance: SingleInstance) -> int:
         "%1", str(path)).replace("%2", str(pid) if pid else "?")
     print(f"jobtracker: {text.splitlines()[0]}", file=sys.stderr)
     QMessageBox.critical(None, QCoreApplication.translate("app", "JobTracker Is Already Open"),
-                         text)
+                         literal(text))
     return 1

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from jobtracker.errors import DamagedDatabaseError
 
-_DAMAGE_STYLE = "DamageBanner { background: #FEE2E2; } QLabel { color: #7F1D1D; }"
-_WARNING_STYLE = "DamageBanner { background: #FEF3C7; } QLabel { color: #78350F; }"
+# (light theme, dark theme): a pale tint with dark text, or a deep tint with light text, so
+# the banner reads as a warning in both without glaring against a dark window.
+_STYLES = {
+    "damage": ("DamageBanner { background: #FEE2E2; } QLabel { color: #7F1D1D; }",
+               "DamageBanner { background: #4C1D1D; } QLabel { color: #FECACA; }"),
+    "warning": ("DamageBanner { background: #FEF3C7; } QLabel { color: #78350F; }",
+                "DamageBanner { background: #45310B; } QLabel { color: #FDE68A; }"),
+}
 
 
 class DamageBanner(QFrame):
@@ -22,6 +29,7 @@ class DamageBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("damageBanner")
         self.backup: Path | None = None
+        self._kind = "damage"
         self.label = QLabel()
         self.label.setObjectName("damageText")
         # File names and SQLite's words are shown as they are, never as markup.
@@ -40,8 +48,7 @@ class DamageBanner(QFrame):
 
     def show_damage(self, error: DamagedDatabaseError) -> None:
         """A damaged file: writes are refused until a good backup is restored."""
-        backup = error.backup if isinstance(error.backup, Path) else None
-        self.backup = backup
+        backup = self.backup = error.backup
         text = self.tr("Your database %1 is damaged (%2). Nothing more is saved to it, so "
                        "the damage cannot spread.").replace("%1", str(error.path)).replace(
             "%2", error.problem)
@@ -53,7 +60,7 @@ class DamageBanner(QFrame):
                                   "into a new file, run: %1").replace(
                 "%1", f"jobtracker --db {error.path} salvage -o FILE")
         self.label.setText(text)
-        self.setStyleSheet(_DAMAGE_STYLE)
+        self._restyle("damage")
         self.restore_button.setVisible(backup is not None)
         self.dismiss_button.setVisible(False)  # it stays until the file is sound again
         self.show()
@@ -62,10 +69,22 @@ class DamageBanner(QFrame):
         """Something worth knowing (nothing is refused); the user can dismiss it."""
         self.backup = None
         self.label.setText(text)
-        self.setStyleSheet(_WARNING_STYLE)
+        self._restyle("warning")
         self.restore_button.setVisible(False)
         self.dismiss_button.setVisible(True)
         self.show()
+
+    def _restyle(self, kind: str) -> None:
+        self._kind = kind
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        style = _STYLES[kind][dark]
+        if self.styleSheet() != style:
+            self.setStyleSheet(style)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed while it shows
+            self._restyle(self._kind)
 
     def _restore_clicked(self) -> None:
         if self.backup is not None:
@@ -80,13 +99,13 @@ def ask_to_restore(error: DamagedDatabaseError) -> Path | None:
                       QMessageBox.StandardButton.Close)
     box.setTextFormat(Qt.TextFormat.PlainText)
     restore = None
-    if isinstance(error.backup, Path):
+    if error.backup is not None:
         restore = box.addButton(translate("DamageBanner", "&Restore This Backup"),
                                 QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(restore)
     box.exec()
     if restore is not None and box.clickedButton() is restore:
-        return error.backup if isinstance(error.backup, Path) else None
+        return error.backup
     return None
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from dataclasses import replace
 
 from PySide6.QtCore import QDateTime, Qt, QTime, QTimeZone
-from PySide6.QtWidgets import QCompleter, QDialog, QWidget
+from PySide6.QtWidgets import QCompleter, QDialog, QMessageBox, QWidget
 
 from jobtracker.errors import ValidationError
 from jobtracker.models import InterviewOutcome
 from jobtracker.tracker import InterviewInput
+from jobtracker.tracker.inputs import AmbiguousTimeError, offset_text
 from jobtracker.tracker.rows import InterviewRow
 from jobtracker.ui.field_errors import FieldErrors
 from jobtracker.ui.formatting import to_qdate
@@ -79,6 +81,8 @@ class InterviewDialog(QDialog):
             self.errors.add(field, widget, label)
         self.errors.fallback = "kind"
         self._result: InterviewInput | None = None
+        self.fold_box: QMessageBox | None = None  # asks which of a repeated hour's two times
+        self.fold_buttons: tuple[object, object] = (None, None)
         if existing is not None:
             self.setWindowTitle(self.tr("Edit Interview"))
             self._fill(existing)
@@ -133,7 +137,35 @@ class InterviewDialog(QDialog):
             outcome=ui.outcomeCombo.currentData(), notes=ui.notesEdit.toPlainText())
         try:
             self._result = draft.validated()
+        except AmbiguousTimeError as error:
+            self._ask_which(draft, error)
+            return
         except ValidationError as error:
             self.errors.show(error.field, error.reason)
             return
         super().accept()
+
+    def _ask_which(self, draft: InterviewInput, error: AmbiguousTimeError) -> None:
+        """The repeated hour as clocks go back: ask which of the two times is meant."""
+        first, then = (offset_text(when.utcoffset() or dt.timedelta())
+                       for when in (error.earlier, error.later))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Which Time?"),
+                          self.tr("%1. Which one is the interview?").replace(
+                              "%1", error.situation),
+                          QMessageBox.StandardButton.Cancel, self)
+        earlier = box.addButton(self.tr("Earlier (%1)").replace("%1", first),
+                                QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(self.tr("Later (%1)").replace("%1", then),
+                              QMessageBox.ButtonRole.AcceptRole)
+        self.fold_box, self.fold_buttons = box, (earlier, later)
+
+        def chosen(button: object) -> None:
+            if button is earlier or button is later:
+                when = error.earlier if button is earlier else error.later
+                self._result = replace(draft, starts_at=when).validated()
+                QDialog.accept(self)
+            else:
+                self.errors.show("starts_at", error.situation)
+
+        box.buttonClicked.connect(chosen)
+        box.open()

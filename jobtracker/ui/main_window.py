@@ -740,10 +740,14 @@ class MainWindow(QMainWindow):
 
     # -- a damaged database file (issue 13) ----------------------------------------------------
 
+    # What the check found when the window opened (None: the file is sound, or restored).
+    damage: DamagedDatabaseError | None = None
+    damage_banner: DamageBanner | None = None  # made when first needed
+
     def _banner(self) -> DamageBanner:
         from jobtracker.ui.damage_banner import DamageBanner
 
-        banner: DamageBanner | None = getattr(self, "damage_banner", None)
+        banner = self.damage_banner
         if banner is None:
             banner = DamageBanner()
             banner.restore_requested.connect(self._restore_damaged)
@@ -756,8 +760,7 @@ class MainWindow(QMainWindow):
 
     def show_damage(self, error: DamagedDatabaseError) -> None:
         """The file failed SQLite's check: refuse every write, say so, offer the good backup."""
-        if error.path is None or Path(str(error.path)) == self.tracker.db.path:
-            self.tracker.db.refuse_writes(error)
+        self.damage = error  # kept: the file is reopened after a switch to the sample data
         self._banner().show_damage(error)
         self._update_actions()
 
@@ -768,11 +771,20 @@ class MainWindow(QMainWindow):
             banner.show_warning(text)
 
     def _restore_damaged(self, backup: Path) -> None:
-        if self.restore_backup(backup) is not None and self.tracker.db.refusal is None:
+        if self.tracker.db.path != self.home_path:
+            self.leave_demo()  # the backup is of the user's own file, never the sample one
+        damage, self.damage = self.damage, None
+        if self.restore_backup(backup) is None:
+            self.damage = damage  # not restored: the file is still the damaged one
+        else:
             self._banner().hide()
-            self._update_actions()
+        self._update_actions()
 
     def _refuse_edits_if_damaged(self) -> None:
+        damage = self.damage
+        if damage is not None and self.tracker.db.refusal is None and (
+                damage.path is None or damage.path == self.tracker.db.path):
+            self.tracker.db.refuse_writes(damage)
         if self.tracker.db.refusal is None:
             self.detail.setEnabled(True)
             return

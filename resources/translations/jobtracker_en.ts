@@ -744,17 +744,17 @@
     <name>DamageBanner</name>
     <message>
         <location filename="../../jobtracker/ui/damage_banner.py" line="+31"/>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>&amp;Restore This Backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-50"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Your database %1 is damaged (%2). Nothing more is saved to it, so the damage cannot spread.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1471,7 +1471,7 @@
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/interview_dialog.py" line="+22"/>
+        <location filename="../../jobtracker/ui/interview_dialog.py" line="+24"/>
         <source>Phone screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1536,7 +1536,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Edit Interview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1548,6 +1548,26 @@
     <message>
         <location line="+35"/>
         <source>Choose a time zone from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Which Time?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1. Which one is the interview?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Earlier (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Later (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2211,7 +2231,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+77"/>
         <source>Creating sample data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3481,7 +3501,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+65"/>
         <source>JobTracker is already open on %1 (process %2), but it does not answer.
 
 Switch to its window, or quit it and start JobTracker again.</source>
@@ -3496,7 +3516,7 @@ Switch to its window, or quit it and start JobTracker again.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../jobtracker/ui/exports.py" line="+54"/>
+        <location filename="../../jobtracker/ui/exports.py" line="+58"/>
         <source>Export Interviews to Calendar</source>
         <translation type="unfinished"></translation>
     </message>

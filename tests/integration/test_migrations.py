@@ -149,3 +149,30 @@ def test_another_apps_sqlite_file_is_refused_untouched(tmp_path: Path,
     assert not backups_dir(path).exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["music.db", "music.db-shm",
                                                           "music.db-wal"]
+
+
+UUID_TABLES = ("application", "note", "interview", "contact", "task", "stage_event")
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda path: path.stem)
+def test_every_row_gets_its_own_uuid_on_upgrade(fixture: Path, tmp_path: Path):
+    import uuid
+
+    path = tmp_path / "jobtracker.db"
+    shutil.copyfile(fixture, path)
+    open_database(path).close()
+    con = sqlite3.connect(path)
+    try:
+        for table in UUID_TABLES:
+            values = [value for (value,) in con.execute(f"SELECT uuid FROM {table}")]
+            assert values, table
+            assert len(set(values)) == len(values), table
+            assert all(uuid.UUID(value).version == 4 for value in values), table
+        # A row written without one (salvage, hand-written SQL) is given one too.
+        con.executemany("INSERT INTO task (title, created_at) VALUES (?, '2026-01-01')",
+                        [("a",), ("b",)])
+        added = [value for (value,) in con.execute(
+            "SELECT uuid FROM task WHERE title IN ('a', 'b')")]
+        assert len(set(added)) == 2 and all(uuid.UUID(value) for value in added)
+    finally:
+        con.close()

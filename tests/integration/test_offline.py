@@ -16,10 +16,14 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from jobtracker.cli import build_parser
+
+if TYPE_CHECKING:
+    from jobtracker.tracker import Tracker
 
 # Imported by every Python process whose PYTHONPATH starts with its folder. It replaces the
 # socket calls that reach a network (connect, name lookups, datagrams) by ones that write the
@@ -109,12 +113,37 @@ SCRIPTS: dict[tuple[str, ...], list[str]] = {
     ("list",): ["list", "--search", "engineer", "--format", "json"],
     ("show",): ["show", "1", "--format", "json"],
     ("move",): ["move", "1", "Screening", "--note", "called back"],
-    ("note",): ["note", "1", "See https://acme.example/team for the team page"],
-    ("interview",): ["interview", "1", "--at", "2026-12-01 14:30", "--tz", "Europe/Berlin",
-                     "--link", "https://meet.example/abc"],
+    # The add commands of earlier versions, in their old form: scripts still use them.
+    ("note", "add"): ["note", "1", "See https://acme.example/team for the team page"],
+    ("interview", "add"): ["interview", "1", "--at", "2026-12-01 14:30", "--tz",
+                           "Europe/Berlin", "--link", "https://meet.example/abc"],
+    ("note", "list"): ["note", "list", "{app}", "--format", "json"],
+    ("note", "edit"): ["note", "edit", "{note}", "See https://acme.example/careers"],
+    ("note", "delete"): ["note", "delete", "{note}", "--yes"],
+    ("interview", "list"): ["interview", "list", "--format", "json"],
+    ("interview", "edit"): ["interview", "edit", "{interview}", "--outcome", "passed",
+                            "--link", "https://meet.example/xyz"],
+    ("interview", "delete"): ["interview", "delete", "{interview}", "--yes"],
+    ("contact", "add"): ["contact", "add", "Ana Lima", "--email", "ana@acme.example",
+                         "--linkedin", "https://linkedin.example/in/ana"],
+    ("contact", "list"): ["contact", "list", "--format", "json"],
+    ("contact", "edit"): ["contact", "edit", "{contact}", "--role", "CTO", "--clear", "phone"],
+    ("contact", "delete"): ["contact", "delete", "{contact}", "--yes"],
+    ("contact", "link"): ["contact", "link", "{contact}", "1"],
+    ("contact", "unlink"): ["contact", "unlink", "{contact}", "{app}"],
+    ("task", "add"): ["task", "add", "Send thanks", "--due", "2026-12-02", "--application",
+                      "1"],
+    ("task", "list"): ["task", "list", "--all", "--format", "json"],
+    ("task", "edit"): ["task", "edit", "{task}", "--clear", "due"],
+    ("task", "done"): ["task", "done", "{task}"],
+    ("task", "undone"): ["task", "undone", "{task}"],
+    ("task", "delete"): ["task", "delete", "{task}", "--yes"],
+    ("event", "list"): ["event", "list", "{app}", "--format", "json"],
+    ("event", "edit"): ["event", "edit", "{event}", "--at", "2026-11-11"],
+    ("event", "delete"): ["event", "delete", "{event}", "--yes"],
     ("delete",): ["delete", "2"],
     ("restore",): ["restore", "3"],
-    ("empty-trash",): ["empty-trash"],
+    ("empty-trash",): ["empty-trash", "--yes"],
     ("stats",): ["stats"],
     ("export", "csv"): ["export", "csv", "-o", "{out}/all.csv"],
     ("export", "json"): ["export", "json", "-o", "{out}/all.json"],
@@ -184,6 +213,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Tracker.open(folder / "sample.db") as tracker:
         populate(tracker, 12, seed=1)
         tracker.delete_application(3)
+        ids = _records(tracker)
         # Exported before the mail account exists: merging an account that is already there
         # is refused (a UNIQUE name), which is not what this test is about.
         backup = tracker.export_everything()
@@ -197,9 +227,31 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import json
 
     (folder / "backup.json").write_text(json.dumps(backup), encoding="utf-8")
+    (folder / "ids.json").write_text(json.dumps(ids), encoding="utf-8")
     (folder / "jobs.csv").write_text("title,company,url\nSRE,Globex,https://globex.example/j\n",
                                      encoding="utf-8")
     return folder
+
+
+def _records(tracker: Tracker) -> dict[str, int]:
+    """One record of each kind the record commands edit and delete, whatever the demo made."""
+    import datetime as dt
+
+    from jobtracker.tracker import ApplicationInput, ContactInput, InterviewInput
+
+    app = tracker.add_application(ApplicationInput(title="Offline Engineer", company="Acme",
+                                                   applied_on=dt.date(2026, 11, 2)))
+    contact = tracker.add_contact(ContactInput(name="Ben Okafor", phone="+49 30 1234"))
+    tracker.link_contact(app, contact)
+    return {
+        "app": app, "contact": contact,
+        "task": tracker.add_task("Prepare questions", application_id=app,
+                                 due_on=dt.date(2026, 12, 1)),
+        "note": tracker.add_note(app, "First call went well"),
+        "interview": tracker.add_interview(app, InterviewInput(
+            kind="Phone", starts_at=dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC))),
+        "event": tracker.move_stage(app, "Screening", on=dt.date(2026, 11, 10)),
+    }
 
 
 def run_guarded(env: dict[str, str], *args: str, stdin: str | None = None
@@ -227,7 +279,10 @@ def test_command_makes_no_network_call(command: tuple[str, ...], sample: Path, t
     shutil.copyfile(sample / "sample.db", db)
     out = tmp_path / "out"
     out.mkdir()
-    args = [arg.format(data=sample, out=out) for arg in SCRIPTS[command]]
+    import json
+
+    ids = json.loads((sample / "ids.json").read_text(encoding="utf-8"))
+    args = [arg.format(data=sample, out=out, **ids) for arg in SCRIPTS[command]]
     result = run_guarded(env, "--db", str(db), *args, stdin=STDIN.get(command))
     assert result.returncode == 0, result.stderr
     assert no_attempts(attempts) == ""

@@ -17,6 +17,7 @@ from jobtracker.ui.backups_page import backup_when_painted
 from jobtracker.ui.main_window import MainWindow
 from jobtracker.ui.settings import Settings
 from tests.db_files import corrupt, db_with, db_with_many
+from tests.db_files import titles as file_titles
 
 from .helpers import titles
 
@@ -52,9 +53,19 @@ def test_a_damaged_file_gets_the_banner_refuses_writes_and_restores(
     with pytest.raises(DamagedDatabaseError):
         window.editor.add_application(ApplicationInput("Not saved", "Acme"))
     assert [row.kind for row in backups.list_backups(db_path)] == ["manual"]  # no daily copy
+    # Another file (the sample data) is writable; back on the damaged one, writes are refused.
+    other = db_with(db_path.with_name("jobtracker-demo.db"), migrated_template, "Sample")
+    window.switch_database(other)
+    assert window.new_action.isEnabled() and banner.isVisible()
+    window.leave_demo()
+    assert not window.new_action.isEnabled()
+    with pytest.raises(DamagedDatabaseError):
+        window.editor.add_application(ApplicationInput("Not saved either", "Acme"))
+    window.switch_database(other)  # the restore goes to the user's own file from anywhere
 
     qtbot.mouseClick(banner.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not banner.isVisible())
+    assert window.tracker.db.path == db_path and file_titles(other) == ["Sample"]
     [kept] = [row for row in backups.list_backups(db_path) if row.kind == "damaged"]
     assert health.check(kept.path) is not None  # the damaged file, set aside as it was
     assert health.check(db_path) is None

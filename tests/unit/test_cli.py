@@ -53,7 +53,8 @@ def test_a_whole_search_from_the_terminal(db_path: Path):
     assert "Backend Engineer" in table and "SRE" in table
     found = json.loads(ok(jt(db_path, "list", "--search", "kube", "--format", "json")))
     assert [row["title"] for row in found] == ["Backend Engineer"]
-    assert found[0]["salary_min"] == 6250 and found[0]["salary_currency"] == "EUR"
+    # In the units typed, like CSV and text (issue 14; it was 6250, the stored cents).
+    assert found[0]["salary_min"] == 62.5 and found[0]["salary_currency"] == "EUR"
     assert json.loads(ok(jt(db_path, "list", "--stage", "Saved", "--format", "json")))[0][
         "title"] == "SRE"
 
@@ -127,7 +128,7 @@ def test_json_export_import_round_trip(db_path: Path, tmp_path: Path):
     backup = tmp_path / "backup.json"
     ok(jt(db_path, "export", "json", "-o", str(backup)))
     other = tmp_path / "other.db"
-    assert "1 applications imported" in ok(jt(other, "import", "json", str(backup)))
+    assert "1 application imported" in ok(jt(other, "import", "json", str(backup)))
     again = tmp_path / "again.json"
     ok(jt(other, "export", "json", "-o", str(again)))
     assert json.loads(again.read_text())["tables"] == json.loads(backup.read_text())["tables"]
@@ -201,7 +202,8 @@ def test_stage_dates_in_the_future_or_before_1970_are_refused_everywhere(db_path
     payload["tables"]["stage_event"][0]["occurred_on"] = "1969-12-31"
     backup.write_text(json.dumps(payload))
     assert_one_line_error(jt(tmp_path / "other.db", "import", "json", str(backup)), 1,
-                          "tables.stage_event[0]: occurred_on: 1969-12-31 is before 1970")
+                          "backup.json: table stage_event, row 1, field occurred_on: "
+                          "1969-12-31 is before 1970")
     assert _history(db_path)[1] == [("Saved", dt.date.today().isoformat())]
     assert len(json.loads(ok(jt(db_path, "list", "--format", "json")))) == 1
 

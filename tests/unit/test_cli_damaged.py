@@ -134,3 +134,14 @@ def test_stale_restore_copies_go_on_the_next_command(db_path: Path, migrated_tem
     result = _jt(db_path, "list")
     assert result.returncode == 0, result.stderr
     assert not stale.exists()
+
+
+def test_the_smoke_test_fails_on_a_damaged_database(db_path: Path, migrated_template: Path):
+    db_with_many(db_path, migrated_template)
+    corrupt(db_path)
+    result = subprocess.run([sys.executable, "-m", "jobtracker", "--db", str(db_path),
+                             "--smoke-test"], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                 "PYTHONPATH": str(Path(__file__).parents[2])})
+    assert result.returncode == 1
+    assert f"{db_path} is damaged" in result.stderr and "Traceback" not in result.stderr

@@ -37,7 +37,7 @@ def test_export_ics_to_a_file_and_to_stdout(filled: Path, tmp_path: Path):
     target = tmp_path / "interviews.ics"
     result = jt(filled, "export", "ics", "-o", str(target))
     assert result.returncode == 0, result.stderr
-    assert b"1 calendar entries written" in result.stderr
+    assert b"1 calendar entry written" in result.stderr
     data = target.read_bytes()
     [event] = Calendar.from_ical(data).walk("VEVENT")
     assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
@@ -54,7 +54,7 @@ def test_export_vcard_to_a_file_and_to_stdout(filled: Path, tmp_path: Path):
     target = tmp_path / "contacts.vcf"
     result = jt(filled, "export", "vcard", "-o", str(target))
     assert result.returncode == 0, result.stderr
-    assert b"1 contacts written" in result.stderr
+    assert b"1 contact written" in result.stderr
     data = target.read_bytes()
     assert data.startswith(b"BEGIN:VCARD\r\nVERSION:4.0\r\n")
     assert b"FN:Jane Doe\r\n" in data and b"ORG:Acme\r\n" in data

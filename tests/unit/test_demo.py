@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import random
+import shutil
 import subprocess
 import sys
 import zoneinfo
@@ -14,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from jobtracker import demo
+from jobtracker.db import open_database
 from jobtracker.demo import generate, populate
-from jobtracker.tracker import ApplicationFilter, ApplicationRecord, Tracker
+from jobtracker.tracker import ApplicationDetail, ApplicationFilter, ApplicationRecord, Tracker
 from tests.db_files import db_with, titles
 
 # The fixed clock of tests/conftest.py (checked below), for the module-wide sample.
@@ -330,6 +333,177 @@ def test_populate_uses_the_trackers_clock(tracker: Tracker) -> None:
     assert tracker.list_applications(limit=1)[0].last_change >= TODAY - dt.timedelta(days=7)
 
 
+# -- every view and export has something to show (issue 14) ----------------------------------
+
+
+def test_interviewers_are_people_with_names(records: list[ApplicationRecord]) -> None:
+    # Names alone, as picking contacts in the interview dialog writes them: populate
+    # saves the same people as contacts, so the two must match exactly.
+    names = [name for r in records for i in r.interviews
+             for name in (i.interviewers or "").split(", ")]
+    assert names and all(len(name.split()) == 2 and "(" not in name for name in names)
+    # A company's staff is a small, stable roster: a second application there meets
+    # some of the same people.
+    by_company: dict[str, set[str]] = {}
+    for record in records:
+        for interview in record.interviews:
+            by_company.setdefault(record.application.company, set()).update(
+                (interview.interviewers or "").split(", "))
+    assert max(len(people) for people in by_company.values()) <= 7
+
+
+def test_follow_ups_are_a_handful_not_a_backlog(records: list[ApplicationRecord]) -> None:
+    # Before: 40 % of open applications carried one, most long overdue (hundreds in
+    # Today at a few thousand applications). A tracker kept up to date has only
+    # recent ones: overdue by a week at most, or still ahead.
+    due = [r.application.follow_up_on for r in records if r.application.follow_up_on]
+    assert due
+    assert all(day >= TODAY - dt.timedelta(days=demo.FOLLOW_UP_SLACK) for day in due)
+    overdue = [day for day in due if day <= TODAY]
+    assert 0 < len(overdue) <= 0.03 * len(records)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_the_present_is_busy_for_any_seed(seed: int) -> None:
+    # Whatever the seed: something in each open stage and an interview ahead, so
+    # the board, Today and the calendar show the search at work.
+    records = list(generate(150, today=TODAY, seed=seed, now=NOW))
+    final = Counter(record.events[-1][0] for record in records)
+    assert final["Screening"] and final["Interviewing"] and final["Offer"]
+    ahead = [i for r in records for i in r.interviews
+             if NOW < i.starts_at < NOW + dt.timedelta(days=demo.UPCOMING_DAYS)]
+    assert ahead
+
+
+@pytest.fixture
+def sample(tracker: Tracker) -> Tracker:
+    """The default sample: 200 applications, seed 0, on the tests' fixed clock."""
+    assert populate(tracker, 200, seed=0) == 200
+    return tracker
+
+
+def _details(tracker: Tracker) -> list[ApplicationDetail]:
+    return [tracker.get_application(row.id) for row in tracker.list_applications()]
+
+
+def test_sample_has_contacts_linked_to_applications_and_interviews(sample: Tracker) -> None:
+    contacts = sample.list_contacts()
+    assert 20 <= len(contacts) <= 120
+    details = _details(sample)
+    linked = {c.id for d in details for c in d.contacts}
+    assert linked == {c.id for c in contacts}  # nobody floats free of the search
+    # vCards worth exporting: addresses and phone numbers (invented, reserved ranges).
+    assert sum(1 for c in contacts if c.email) >= len(contacts) / 2
+    assert all(c.email.endswith(".example") for c in contacts if c.email)
+    assert sum(1 for c in contacts if c.phone and c.phone.startswith("+")) >= 10
+    assert any(c.notes for c in contacts) and any(c.role for c in contacts)
+    # Interviewers are the application's linked contacts, by name.
+    matched = 0
+    for detail in details:
+        names = {c.name for c in detail.contacts}
+        for interview in detail.interviews:
+            people = set((interview.interviewers or "").split(", ")) - {""}
+            if people and people <= names:
+                matched += 1
+    assert matched >= 20
+    # A recruiter met twice is one contact, linked to both applications.
+    links = Counter(c.id for d in details for c in d.contacts)
+    assert len(links) == len(contacts)
+
+
+def test_sample_has_tasks_due_overdue_and_done(sample: Tracker) -> None:
+    tasks = [t for d in _details(sample) for t in d.tasks]
+    general = [t for t in sample.open_tasks() if t.application_id is None]
+    opened = sample.open_tasks()
+    done = [e for e in sample.calendar_entries() if e.entry == "task" and e.done_at]
+    assert 8 <= len(tasks) + len(general) <= 40
+    assert tasks and general  # for applications and for the search itself
+    assert any(t.due_on and t.due_on < TODAY for t in opened)  # overdue
+    assert any(t.due_on and TODAY <= t.due_on <= TODAY + dt.timedelta(days=7)
+               for t in opened)  # due soon
+    assert any(t.due_on is None for t in opened)
+    assert done and all(t.done_at is not None for t in tasks if t not in opened)
+
+
+def test_sample_documents_are_stored_by_content_and_readable(sample: Tracker) -> None:
+    details = _details(sample)
+    documents = [doc for d in details for doc in d.documents]
+    roles = Counter(doc.role for doc in documents)
+    applied = [d for d in details if d.applied_on is not None]
+    with_resume = [d for d in applied if any(doc.role == "resume" for doc in d.documents)]
+    assert len(with_resume) >= 20 and roles["cover_letter"] >= 5
+    assert all(d.applied_on is not None for d in details if d.documents)  # never unsent
+    # One resume a year, stored once however many applications it went with.
+    resumes = {doc.sha256 for doc in documents if doc.role == "resume"}
+    assert len(resumes) <= 2 < len(with_resume)
+    for doc in {doc.sha256: doc for doc in documents}.values():
+        data = sample.document_path(doc.sha256).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == doc.sha256
+        assert len(data) == doc.size_bytes
+        if doc.filename.endswith(".pdf"):
+            assert doc.media_type == "application/pdf"
+            assert data.startswith(b"%PDF-1.4") and data.rstrip().endswith(b"%%EOF")
+            # The cross-reference table points at each object, as readers check.
+            start = int(data.rsplit(b"startxref\n", 1)[1].split()[0])
+            assert data[start:].startswith(b"xref")
+            offsets = [int(line[:10]) for line in data[start:].split(b"\n")[3:8]]
+            assert all(data[o:].startswith(b"%d 0 obj" % n) for n, o in enumerate(offsets, 1))
+        else:
+            assert doc.filename.startswith("cover-letter-") and b"Dear " in data
+
+
+def test_sample_archives_postings_as_import_url_does(sample: Tracker) -> None:
+    details = _details(sample)
+    archived = [d for d in details if d.snapshots]
+    assert len(archived) >= 10
+    for detail in archived:
+        (snapshot,) = sample.posting_snapshots(detail.id)
+        assert snapshot.source_url == detail.url
+        assert snapshot.http_status == 200 and snapshot.extractor == "json-ld"
+        assert snapshot.fetched_at.tzinfo is not None and snapshot.fetched_at <= NOW
+        assert snapshot.description_html and snapshot.description_text
+        # Sanitised as an imported page is: the page's script and handler are gone.
+        assert "<script" not in snapshot.description_html
+        assert "onclick" not in snapshot.description_html
+        assert "<li>" in snapshot.description_html and detail.title in snapshot.description_text
+
+
+def test_sample_today_shows_a_handful_of_everything(sample: Tracker) -> None:
+    today = sample.today_list()
+    assert 1 <= len(today.overdue_follow_ups) <= 10
+    assert today.upcoming_interviews and today.open_tasks
+    entries = sample.calendar_entries()
+    ahead = [e for e in entries if e.entry == "interview" and e.starts_at is not None
+             and NOW <= e.starts_at <= NOW + dt.timedelta(days=14)]
+    assert ahead
+    assert any(e.entry == "task" and e.due_on for e in entries)
+    stages = Counter(row.stage for row in sample.list_applications())
+    for stage in ("Saved", "Applied", "Screening", "Interviewing", "Offer", "Rejected",
+                  "Withdrawn", "Declined", "Ghosted"):
+        assert stages[stage] >= 1, stage
+    assert stages["Offer"] <= 3 and stages["Accepted"] <= 2
+    notes = [n.body for d in _details(sample) for n in d.notes]
+    assert any("\n- " in body for body in notes) and any("](https://" in body for body in notes)
+
+
+def test_sample_is_the_same_every_time(sample: Tracker, tmp_path: Path,
+                                       migrated_template: Path) -> None:
+    other_path = tmp_path / "other" / "jobtracker.db"
+    other_path.parent.mkdir()
+    shutil.copyfile(migrated_template, other_path)
+    with Tracker(open_database(other_path), today=lambda: TODAY, now=lambda: NOW) as other:
+        populate(other, 200, seed=0)
+        assert other.list_contacts() == sample.list_contacts()
+        assert other.open_tasks() == sample.open_tasks()
+        assert _details(other) == _details(sample)
+
+
+def test_populating_again_adds_no_second_to_do_list(sample: Tracker) -> None:
+    before = [t.title for t in sample.open_tasks() if t.application_id is None]
+    populate(sample, 20, seed=0)
+    assert [t.title for t in sample.open_tasks() if t.application_id is None] == before
+
+
 # -- `jobtracker demo`, run as a real process -------------------------------------------------
 
 
@@ -380,3 +554,17 @@ def test_demo_force_adds_to_real_applications(db_path: Path, migrated_template: 
     result = _jt(db_path, "demo", "--count", "5", "--force")
     assert result.returncode == 0, result.stderr
     assert len(titles(db_path)) == 6 and titles(db_path)[0] == "Mine"
+
+
+def test_demo_data_exports_to_calendar_and_contacts(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    assert _jt(path, "demo", "--count", "200").returncode == 0
+    ics, vcf = tmp_path / "search.ics", tmp_path / "people.vcf"
+    for kind, target in (("ics", ics), ("vcard", vcf)):
+        result = _jt(path, "export", kind, "-o", str(target))
+        assert result.returncode == 0, result.stderr
+    calendar = ics.read_text(encoding="utf-8")
+    assert calendar.count("BEGIN:VEVENT") >= 20 and calendar.count("BEGIN:VTODO") >= 5
+    cards = vcf.read_bytes().decode()  # read_text would turn the CRLF line ends into LF
+    assert cards.count("BEGIN:VCARD") >= 20
+    assert "\r\nEMAIL" in cards and "\r\nTEL" in cards and "\r\nORG:" in cards

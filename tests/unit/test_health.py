@@ -197,6 +197,24 @@ def test_stale_restore_copies_are_removed_on_the_next_open(db_path: Path,
     assert titles(db_path) == ["Kept"]
 
 
+def test_backup_copies_left_half_written_are_removed_with_the_next_daily(
+        db_path: Path, migrated_template: Path):
+    db_with(db_path, migrated_template, "Kept")
+    folder = backups_dir(db_path)
+    folder.mkdir()
+    abandoned = folder / ".jobtracker.daily.2026-11-20T090000Z.db.partial"
+    abandoned.write_bytes(b"\0" * 4096)
+    journal = abandoned.with_name(f"{abandoned.name}-journal")
+    journal.write_bytes(b"\0" * 512)
+    long_ago = (DAY - dt.timedelta(hours=2)).timestamp()
+    for path in (abandoned, journal):
+        os.utime(path, (long_ago, long_ago))
+    growing = folder / ".jobtracker.manual.2026-11-28T085959Z.db.partial"  # another process's
+    growing.write_bytes(b"\0" * 4096)
+    assert backups.backup_if_due(db_path, now=DAY) is not None
+    assert not abandoned.exists() and not journal.exists() and growing.exists()
+
+
 # -- salvage -----------------------------------------------------------------------------------
 
 
@@ -256,7 +274,7 @@ def test_a_whole_wal_is_fine_and_damage_to_it_is_described(db_path: Path,
     assert "less than its 32-byte header" in (health.wal_damage(wal[:20]) or "")
     spoiled_header = bytearray(wal)
     spoiled_header[16] ^= 0xFF  # salt-1: the header's checksum no longer matches
-    assert "header is damaged" in (health.wal_damage(bytes(spoiled_header)) or "")
+    assert "damaged header" in (health.wal_damage(bytes(spoiled_header)) or "")
     spoiled_frame = bytearray(wal)
     spoiled_frame[32 + 24 + 100] ^= 0xFF  # inside the first frame's page
     verdict = health.wal_damage(bytes(spoiled_frame)) or ""

@@ -17,7 +17,7 @@ FORMULA = '=HYPERLINK("http://example.com")'
 
 def export(tracker: Tracker, path: Path, *, excel: bool = False) -> bytes:
     with path.open("w", encoding="utf-8", newline="") as out:
-        write_csv(tracker.iter_applications(), out, excel=excel)
+        write_csv(tracker.iter_applications(), out, excel=excel, extras=tracker.export_extras)
     return path.read_bytes()
 
 
@@ -45,6 +45,8 @@ def test_values_are_plain(tracker: Tracker, tmp_path: Path) -> None:
     tracker.add_interview(app, InterviewInput(
         kind="phone", starts_at=dt.datetime(2026, 12, 1, 15, 30, tzinfo=dt.UTC)))
     row = dict(zip(COLUMNS, parse(export(tracker, tmp_path / "out.csv"))[1], strict=True))
+    # Issue 14: ISO 8601 with the offset (no zone given: this computer's), and the
+    # notes' text rather than their count.
     local = dt.datetime(2026, 12, 1, 15, 30, tzinfo=dt.UTC).astimezone()
     assert row == {
         "ID": str(app), "Company": "Acme", "Title": "Engineer", "Stage": "Applied",
@@ -52,8 +54,8 @@ def test_values_are_plain(tracker: Tracker, tmp_path: Path) -> None:
         "Remote": "remote", "Salary min": "120000", "Salary max": "150000", "Currency": "USD",
         "Salary period": "year", "Employment type": "full_time", "Priority": "5",
         "Tags": "python; Remote-first", "URL": "https://example.com/jobs/1",
-        "Source": "LinkedIn", "Next interview": local.strftime("%Y-%m-%d %H:%M"),
-        "Follow-up": "2026-12-05", "Notes": "1",
+        "Source": "LinkedIn", "Next interview": local.isoformat(timespec="seconds"),
+        "Follow-up": "2026-12-05", "Notes": "Called the recruiter",
     }
 
 

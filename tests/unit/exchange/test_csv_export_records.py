@@ -12,7 +12,8 @@ from jobtracker.tracker import ApplicationInput, InterviewInput, SortKey, Tracke
 
 def _both(tracker: Tracker, *, excel: bool = False) -> tuple[str, str]:
     slow, fast = io.StringIO(newline=""), io.StringIO(newline="")
-    write_csv(tracker.iter_applications(sort=SortKey.ID, descending=False), slow, excel=excel)
+    write_csv(tracker.iter_applications(sort=SortKey.ID, descending=False), slow, excel=excel,
+              extras=tracker.export_extras)
     write_records(tracker.iter_export_records(), fast, excel=excel)
     return slow.getvalue(), fast.getvalue()
 

@@ -35,7 +35,7 @@ def write(path: Path, content: str | bytes, encoding: str = "utf-8") -> Path:
 
 def export(tracker: Tracker, path: Path, *, excel: bool = False) -> bytes:
     with path.open("w", encoding="utf-8", newline="") as out:
-        write_csv(tracker.iter_applications(), out, excel=excel)
+        write_csv(tracker.iter_applications(), out, excel=excel, extras=tracker.export_extras)
     return path.read_bytes()
 
 
@@ -144,8 +144,10 @@ def test_round_trip_through_excel_bom(tracker: Tracker, other: Tracker,
     assert export(other, tmp_path / "again.csv") == excel[len(codecs.BOM_UTF8):]
 
 
-def test_notes_count_and_next_interview_are_read_only(tracker: Tracker, other: Tracker,
-                                                      tmp_path: Path) -> None:
+def test_notes_text_becomes_a_note_and_next_interview_is_read_only(
+        tracker: Tracker, other: Tracker, tmp_path: Path) -> None:
+    # Issue 14: the Notes column holds the notes' text now (it held their count, which
+    # an import ignored); read back, it is one note with that text.
     app = tracker.add_application(ApplicationInput(title="Engineer", company="Acme"))
     tracker.add_note(app, "first")
     tracker.add_note(app, "second")
@@ -154,7 +156,7 @@ def test_notes_count_and_next_interview_are_read_only(tracker: Tracker, other: T
     export(tracker, tmp_path / "out.csv")
     result = load(other, tmp_path / "out.csv")
     assert result.warnings == [] and result.ignored_columns == []
-    assert result.records[0].notes == ()
+    assert [body for body, _ in result.records[0].notes] == ["second\n\nfirst"]
     assert result.records[0].interviews == ()
 
 

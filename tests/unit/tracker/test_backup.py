@@ -3,6 +3,8 @@
 import copy
 import datetime as dt
 import json
+import re
+import uuid
 from pathlib import Path
 
 import pytest
@@ -47,30 +49,38 @@ def test_round_trip_into_a_new_database_is_lossless(tracker: Tracker, tmp_path: 
         assert other.search_ids("unicode") == [1]
 
 
-def test_import_merges_by_name(tracker: Tracker, tmp_path: Path):
+def test_importing_a_backup_into_its_own_database_changes_nothing(tracker: Tracker,
+                                                                  tmp_path: Path):
+    # Issue 14: this used to double every application, note, interview, ... (the old
+    # test asserted the doubled count); rows are now matched by their UUID.
     _fill(tracker, tmp_path)
     exported = tracker.export_everything()
-    tracker.import_everything(exported)
+    result = tracker.import_everything(exported)
+    assert tracker.export_everything()["tables"] == exported["tables"]
     assert tracker.company_names() == ["Acme", "Initech"]
-    assert tracker.count_applications() == 2
+    assert tracker.count_applications() == 1
     assert len(tracker.stages()) == 10
+    assert sum(result.added.values()) == 0
+    assert (result.kept["application"], result.kept["note"], result.kept["stage_event"],
+            result.kept["application_tag"]) == (2, 1, 3, 1)
 
 
 @pytest.mark.parametrize(("mutate", "message"), [
     (lambda p: p.update(format="something"), "not a JobTracker backup"),
     (lambda p: p.update(version=99), "version 99"),
     (lambda p: p.update(schema="9999"), "newer JobTracker"),
-    (lambda p: p["tables"]["application"][0].update(title=None), "tables.application"),
+    (lambda p: p["tables"]["application"][0].update(title=None),
+     "table application, row 1, field title: must not be empty"),
     (lambda p: p["tables"]["application"][0].update(colour="red"), "unknown field 'colour'"),
     (lambda p: p["tables"]["note"][0].update(application_id=77), "refers to nothing"),
     (lambda p: p["tables"]["note"][0].update(created_at="yesterday"), "not a valid date"),
     (lambda p: p["tables"]["application"][0].update(salary_min=10**20),
-     r"tables.application\[0\]: salary_min 100000000000000000000 is too large"),
+     "table application, row 1, field salary_min: 100000000000000000000 is too large"),
     # Stage events have the same bounds as everywhere else (issue 14).
     (lambda p: p["tables"]["stage_event"][0].update(occurred_on="1969-12-31"),
-     r"tables.stage_event\[0\]: occurred_on: 1969-12-31 is before 1970"),
+     "table stage_event, row 1, field occurred_on: 1969-12-31 is before 1970"),
     (lambda p: p["tables"]["stage_event"][-1].update(occurred_on="2026-11-29"),
-     r"tables.stage_event\[\d+\]: occurred_on: 2026-11-29 is in the future"),
+     r"table stage_event, row \d+, field occurred_on: 2026-11-29 is in the future"),
 ])
 def test_bad_backup_changes_nothing(tracker: Tracker, tmp_path: Path, mutate, message):
     _fill(tracker, tmp_path)
@@ -95,12 +105,91 @@ def test_mail_accounts_and_suggestions_merge_by_their_keys(tracker: Tracker, tmp
     tracker.save_scan(ScanOutcome("Work", (draft,), (FolderState("INBOX", 7, 3),), 1, False, ()))
     exported = tracker.export_everything()
 
-    counts = tracker.import_everything(exported)  # into the database it came from
+    added = tracker.import_everything(exported).added  # into the database it came from
 
-    assert (counts["mail_account"], counts["mail_folder_state"],
-            counts["mail_suggestion"]) == (0, 0, 0)
+    assert (added["mail_account"], added["mail_folder_state"],
+            added["mail_suggestion"]) == (0, 0, 0)
     assert len(tracker.mail_suggestions()) == 1
     with Tracker.open(tmp_path / "other.db") as other:
         other.import_everything(exported)
         assert [a.name for a in other.mail_accounts()] == ["Work"]
         assert [s.message_id for s in other.mail_suggestions()] == ["<m1@acme.example>"]
+
+
+# -- issue 14: every imported row is checked like add/edit; a re-import is a merge ------------
+
+
+@pytest.mark.parametrize(("table", "index", "change", "message"), [
+    ("application", 0, {"title": "x" * 1_000_000},
+     "table application, row 1, field title: is longer than 300 characters"),
+    ("application", 0, {"salary_min": -500}, "field salary_min: must not be negative"),
+    ("application", 1, {"priority": 9}, "table application, row 2, field priority: must be"),
+    ("application", 0, {"remote": "moon"}, "field remote: 'moon' is not one of"),
+    ("application", 0, {"url": "javascript:alert(1)"}, "field url: 'javascript:alert(1)' is not"),
+    ("application", 0, {"applied_on": "2099-01-01"}, "field applied_on: 2099-01-01 is in the"),
+    ("application", 0, {"salary_currency": "XYZ"}, "field salary_currency: 'XYZ' is not an ISO"),
+    ("application", 0, {"title": 42}, "field title: must be text"),
+    ("note", 0, {"body": "   "}, "table note, row 1, field body: must not be empty"),
+    ("interview", 0, {"timezone": "Mars/Olympus"}, "field timezone: unknown time zone"),
+    ("interview", 0, {"duration_minutes": 0}, "field duration_minutes: must be between"),
+    ("contact", 0, {"email": "not an address"}, "table contact, row 1, field email:"),
+    ("task", 0, {"title": ""}, "table task, row 1, field title: must not be empty"),
+    ("task", 0, {"due_on": "1800-01-01"}, "field due_on: 1800-01-01 is not between"),
+    ("company", 0, {"name": "y" * 201}, "table company, row 1, field name: is longer than 200"),
+    ("application", 0, {"uuid": "not-a-uuid"}, "field uuid: 'not-a-uuid' is not a UUID"),
+])
+def test_every_imported_row_passes_the_checks_of_add_and_edit(
+        tracker: Tracker, tmp_path: Path, migrated_template: Path, table, index, change,
+        message):
+    _fill(tracker, tmp_path)
+    payload = copy.deepcopy(tracker.export_everything())
+    payload["tables"][table][index].update(change)
+    other_path = tmp_path / "other.db"
+    other_path.write_bytes(migrated_template.read_bytes())
+    with Tracker.open(other_path) as other:
+        before = other.export_everything()["tables"]
+        with pytest.raises(InputFileError, match=re.escape(message)):
+            other.import_everything(payload)
+        assert other.export_everything()["tables"] == before  # all or nothing
+
+
+def test_a_second_import_matches_rows_and_attaches_new_children(tracker: Tracker,
+                                                               tmp_path: Path):
+    _fill(tracker, tmp_path)
+    exported = tracker.export_everything()
+    # Since the backup: a new note on the application, and its title changed in the file.
+    payload = copy.deepcopy(exported)
+    app = payload["tables"]["application"][0]
+    app["title"] = "Engineer (edited elsewhere)"
+    payload["tables"]["note"].append({**payload["tables"]["note"][0], "id": 99,
+                                      "uuid": str(uuid.uuid4()), "body": "written later"})
+    payload["tables"]["stage_event"].append({
+        **payload["tables"]["stage_event"][-1], "id": 98, "uuid": str(uuid.uuid4()),
+        "occurred_on": "2026-11-20"})
+
+    result = tracker.import_everything(payload)
+
+    detail = tracker.get_application(1)
+    assert detail.title == "Engineer"  # the database's row is kept
+    assert sorted(n.body for n in detail.notes) == ["written later", "Ünïcödé **note**"]
+    assert [e.to_stage for e in detail.events] == ["Applied", "Screening"]  # history kept
+    assert (result.added["application"], result.kept["application"]) == (0, 2)
+    assert (result.added["note"], result.left_out["stage_event"]) == (1, 1)
+    assert tracker.count_applications() == 1
+
+
+def test_a_version_1_backup_imported_twice_adds_its_rows_once(tracker: Tracker,
+                                                             tmp_path: Path):
+    _fill(tracker, tmp_path)
+    payload = copy.deepcopy(tracker.export_everything())
+    payload["version"] = 1
+    for rows in payload["tables"].values():
+        for row in rows:
+            row.pop("uuid", None)
+    with Tracker.open(tmp_path / "other.db") as other:
+        first = other.import_everything(payload)
+        second = other.import_everything(payload)
+        assert first.added["application"] == 2 and second.added["application"] == 0
+        assert other.count_applications() == 1
+        uuids = [row["uuid"] for row in other.export_everything()["tables"]["note"]]
+        assert len(uuids) == 1 and uuid.UUID(uuids[0])

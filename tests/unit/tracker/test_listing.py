@@ -66,7 +66,8 @@ def test_fts_syntax_in_input_never_errors(filled: Tracker, hostile: str):
 
 
 def test_fts_query_quotes_every_token():
-    assert fts_query('C++ "AND" x') == '"C"* "AND"* "x"*'
+    assert fts_query('Java "AND" x') == '"Java"* "AND"* "x"*'
+    assert fts_query("C++, C# and .NET") == '"C" "C" "and"* "NET"'  # whole words, see below
     assert fts_query("!!!") is None
 
 
@@ -128,6 +129,17 @@ def test_trashed_rows_leave_the_list_and_the_search(filled: Tracker):
 _ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+def _amount(row: ApplicationRow) -> int | None:
+    return row.salary_max if row.salary_max is not None else row.salary_min
+
+
+def _yearly(row: ApplicationRow) -> int | None:
+    """The yearly equivalent, by 40 h x 52 weeks, 260 days, 52 weeks, 12 months."""
+    per_year = {"hour": 2080, "day": 260, "week": 52, "month": 12}.get(row.salary_period or "", 1)
+    amount = _amount(row)
+    return None if amount is None else amount * per_year
+
+
 def _reference_keys(tracker: Tracker, key: SortKey) -> Callable[[ApplicationRow], list[Any]]:
     """The values each sort key orders by, as SQLite compares them (NOCASE: ASCII only)."""
     position = {stage.id: stage.position for stage in tracker.stages()}
@@ -138,7 +150,8 @@ def _reference_keys(tracker: Tracker, key: SortKey) -> Callable[[ApplicationRow]
         SortKey.APPLIED: lambda r: [r.applied_on],
         SortKey.LAST_CHANGE: lambda r: [r.last_change],
         SortKey.LOCATION: lambda r: [r.location],
-        SortKey.SALARY: lambda r: [r.salary_max if r.salary_max is not None else r.salary_min],
+        SortKey.SALARY: lambda r: [r.salary_currency if _amount(r) is not None else None,
+                                   _yearly(r)],
         SortKey.PRIORITY: lambda r: [r.priority],
         SortKey.NEXT_INTERVIEW: lambda r: [r.next_interview],
         SortKey.FOLLOW_UP: lambda r: [r.follow_up_on],
@@ -218,3 +231,74 @@ def test_a_page_reports_its_total_even_when_empty(demo: Tracker):
     total, rows = demo.list_page(ApplicationFilter(search="engineer"), limit=5)
     assert len(rows) == 5 and total == demo.count_applications(
         ApplicationFilter(search="engineer")) > 5
+
+
+def test_salary_sort_compares_yearly_amounts_within_each_currency(tracker: Tracker):
+    def add(title: str, amount: int | None, currency: str | None = None,
+            period: str | None = None) -> None:
+        tracker.add_application(ApplicationInput(
+            title=title, company="Acme", salary_min=amount, salary_currency=currency,
+            salary_period=period))
+
+    add("none", None)
+    add("eur 70k/year", 7_000_000, "EUR", "year")
+    add("usd 50/hour", 5_000, "USD", "hour")           # 104,000 a year
+    add("usd 9000/month", 900_000, "USD", "month")     # 108,000 a year
+    add("eur 400/day", 40_000, "EUR", "day")           # 104,000 a year
+    add("usd 100k", 10_000_000, "USD")                 # no period: yearly
+    add("jpy 9m/year", 9_000_000, "JPY", "year")       # more units, another currency
+    ascending = [row.title for row in tracker.list_applications(sort=SortKey.SALARY,
+                                                                descending=False)]
+    assert ascending == ["eur 70k/year", "eur 400/day", "jpy 9m/year", "usd 100k",
+                         "usd 50/hour", "usd 9000/month", "none"]
+    descending = [row.title for row in tracker.list_applications(sort=SortKey.SALARY)]
+    assert descending == ["usd 9000/month", "usd 50/hour", "usd 100k", "jpy 9m/year",
+                          "eur 400/day", "eur 70k/year", "none"]
+
+
+@pytest.fixture
+def languages(tracker: Tracker) -> Tracker:
+    for title, description, tags in [
+        ("C++ Developer", "Modern C++17, CMake", ()),
+        ("C# Engineer", "ASP.NET Core and .NET 8", ()),
+        ("C Programmer", "Embedded C on Cortex-M; CI with Jenkins", ()),
+        ("Network Engineer", "Cisco, jobs.netflix.com, net admin", ()),
+        ("Backend Developer", "Go and Rust", ("C++", "Fintech")),
+        ("Data Engineer", "Cobol migration", ("Remote-first", "Café")),
+    ]:
+        tracker.add_application(ApplicationInput(title=title, company="Acme",
+                                                 description=description, tags=tags))
+    return tracker
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("C++", ["Backend Developer", "C++ Developer"]),     # the text, or a tag, says C++
+    ("c++", ["Backend Developer", "C++ Developer"]),
+    ("C#", ["C# Engineer"]),
+    (".NET", ["C# Engineer"]),                             # ASP.NET and .NET, not netflix.com
+    ("asp.net", ["C# Engineer"]),
+    ("C", ["Backend Developer", "C Programmer", "C# Engineer", "C++ Developer",
+           "Data Engineer", "Network Engineer"]),          # every word starting with C
+    ("C++ fintech", ["Backend Developer"]),
+    ("C++ cmake", ["C++ Developer"]),
+    ("C# cmake", []),
+    ("fintech", ["Backend Developer"]),                    # a tag's name
+    ("first", ["Data Engineer"]),                          # a word of a tag's name
+    ("remote", ["Data Engineer"]),
+    ("cafe", ["Data Engineer"]),                           # accents folded, as in the text
+    ("fintech go", ["Backend Developer"]),                 # one word by tag, one by text
+    ("fintech cobol", []),
+])
+def test_search_finds_words_with_symbols_and_tags(languages: Tracker, query: str,
+                                                  expected: list[str]):
+    assert _titles(languages, search=query) == expected
+    assert languages.count_applications(ApplicationFilter(search=query)) == len(expected)
+    total, rows = languages.list_page(ApplicationFilter(search=query), sort=SortKey.TITLE,
+                                      descending=False, limit=2)
+    assert total == len(expected) and [row.title for row in rows] == expected[:2]
+
+
+def test_search_ids_find_words_with_symbols(languages: Tracker):
+    titles = {row.id: row.title for row in languages.list_applications()}
+    assert [titles[i] for i in languages.search_ids(".net")] == ["C# Engineer"]
+    assert [titles[i] for i in languages.search_ids("C++")] == ["C++ Developer"]  # text only
