@@ -273,10 +273,14 @@ def pick_word(db: Path, share: float = 0.01) -> tuple[str, float]:
         con.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, application_fts, row)")
         total = con.execute("SELECT count(*) FROM application").fetchone()[0]
         rows = con.execute("SELECT term, doc FROM temp.vocab WHERE length(term) >= 4").fetchall()
+        tags = [name for (name,) in con.execute("SELECT name FROM tag")]
     finally:
         con.close()
+    # The search also finds tags by name, which the raw FTS5 baseline does not: a word
+    # starting a tag's word would compare two different searches.
+    tag_words = {word for name in tags for word in re.findall(r"\w+", name.casefold())}
     words = [(abs(doc / total - share), term, doc / total) for term, doc in rows
-             if term.isalpha()]
+             if term.isalpha() and not any(word.startswith(term) for word in tag_words)]
     _, word, found = min(words)
     return word, found
 

@@ -15,7 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "jobtracker"
 # What decides the rows a demo database holds: change any of it and the cache is rebuilt.
-KEY_SOURCES = ("demo.py", "models.py", "migrations", "tracker/bulk.py", "tracker/applications.py")
+KEY_SOURCES = ("demo.py", "models.py", "migrations", "tracker/bulk.py", "tracker/applications.py",
+               # populate's contacts, tasks, documents and posting snapshots go through these
+               "tracker/people.py", "tracker/activity.py", "tracker/files.py",
+               "importers/sanitise.py")
 
 
 def cache_dir() -> Path:
@@ -60,7 +63,9 @@ def migrated_template() -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial")
         partial.unlink(missing_ok=True)
-        subprocess.run([*jobtracker_cmd(), "--db", str(partial), "stats"], check=True,
+        # A write command: reading commands refuse a database file that does not exist yet.
+        subprocess.run([*jobtracker_cmd(), "--db", str(partial), "empty-trash", "--yes"],
+                       check=True,
                        env=child_env(), stdout=subprocess.DEVNULL, cwd=ROOT)
         _checkpoint(partial)
         partial.replace(path)
@@ -83,9 +88,19 @@ def demo_db(count: int, *, quiet: bool = False) -> Path:
                    check=True, env=child_env(), stdout=subprocess.DEVNULL, cwd=ROOT)
     _checkpoint(partial)
     partial.replace(path)
+    # The sample's attached documents live beside the file, named after it: follow the rename.
+    documents, built = _documents_dir(path), _documents_dir(partial)
+    shutil.rmtree(documents, ignore_errors=True)
+    if built.exists():
+        built.replace(documents)
     if not quiet:
         print(f"  built in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     return path
+
+
+def _documents_dir(db: Path) -> Path:
+    """Where ``jobtracker.paths.documents_dir`` keeps a database's files (no import needed)."""
+    return db.parent / f"{db.stem}-documents"
 
 
 def scratch_copy(source: Path, target: Path) -> Path:

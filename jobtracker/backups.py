@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jobtracker import health, migrations
 from jobtracker.db import BUSY_TIMEOUT_MS, read_revision
+from jobtracker.dbfile import SQLITE_HEADER, head_bytes, is_writable, read_only_params
 from jobtracker.errors import DamagedDatabaseError, DatabaseOpenError, JobTrackerError
 from jobtracker.paths import backups_dir
 
@@ -117,7 +118,11 @@ def _copy_into(source: sqlite3.Connection, target: Path) -> None:
 
 
 def _copy_file(path: Path, target: Path, *, foreign: bool = False) -> None:
-    if not foreign:
+    if not foreign and not is_writable(path):
+        # A read-only database (file, folder or mount): SQLite could not create its -shm.
+        src = sqlite3.connect(_uri(path, **read_only_params(path)), uri=True,
+                              timeout=BUSY_TIMEOUT_MS / 1000)
+    elif not foreign:
         # Read-write (though nothing is written): the last connection out folds the WAL
         # in and removes -wal/-shm, where a read-only one would leave them behind.
         src = sqlite3.connect(_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -149,12 +154,14 @@ def backup_path(db_path: Path, kind: str, now: dt.datetime | None = None) -> Pat
 
 
 def _check_source(db_path: Path) -> None:
-    if not db_path.is_file() or db_path.stat().st_size == 0:
+    if db_path.is_dir():
+        raise BackupError(f"{db_path} is a folder, not a database file")
+    if not db_path.is_file() or not head_bytes(db_path):  # /proc files say 0 bytes
         raise BackupError(f"there is no database at {db_path} to back up")
     try:
         read_revision(db_path)  # refuses a file that is not a JobTracker database
     except DatabaseOpenError as error:
-        if health.is_corruption(error):
+        if damaged_by(db_path, error):  # not a text file that never was a database
             raise damaged_error(db_path, str(error.__cause__ or error), "not backed up") from None
         raise
     # A damaged copy is no backup, and rotating it in would push the good ones out.
@@ -177,6 +184,10 @@ def make_backup(db_path: Path, out: Path | None = None, *, kind: str = MANUAL,
     else:
         out = out.expanduser()
         target = out / backup_path(db_path, kind, now).name if out.is_dir() else out
+        if not target.absolute().parent.is_dir():
+            # A mistyped folder: making it would hide the typo behind a "successful" copy.
+            raise BackupError(f"no folder {target.absolute().parent} for {out}; check the "
+                              "path (nothing was created)")
         if target.resolve() == db_path:
             raise BackupError(f"{target} is the database itself; choose another file")
     _copy_file(db_path, target)
@@ -317,10 +328,20 @@ def refuse_if_damaged(db_path: Path) -> None:
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return
     try:
+        # First, as read_revision reads (creating nothing beside the file): a check of
+        # another program's WAL file would leave a -wal and -shm beside it.
+        read_revision(db_path)
+    except DatabaseOpenError as error:
+        if not damaged_by(db_path, error):
+            return  # not a JobTracker database: opening it says so
+    try:
         problem = health.check(db_path)
     except sqlite3.Error:
         return  # busy or unreadable for another reason: opening it says so plainly
     if problem is not None:
+        if (not head_bytes(db_path).startswith(SQLITE_HEADER)
+                and newest_good_backup(db_path) is None):
+            return  # never a JobTracker database: opening it says "not a JobTracker database"
         raise damaged_error(db_path, problem)
 
 

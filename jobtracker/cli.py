@@ -19,6 +19,7 @@ from jobtracker import __version__
 
 if TYPE_CHECKING:
     from jobtracker.tracker import ApplicationInput, Tracker
+    from jobtracker.tracker.backup import BackupImport
 
 PROG = "jobtracker"
 LIST_FORMATS = ("table", "csv", "json")
@@ -111,7 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     lst = commands.add_parser("list", help="list applications")
     lst.add_argument("--stage", action="append", default=[], help="only this stage (repeatable)")
     lst.add_argument("--search", default="", help="full-text search (title, company, location, "
-                                                  "notes, description)")
+                                                  "notes, description, tags): every word, as "
+                                                  "a prefix; C++, C#, .NET as written")
     lst.add_argument("--tag", help="only applications with this tag")
     state = lst.add_mutually_exclusive_group()
     state.add_argument("--open", action="store_true", help="only applications still open")
@@ -314,7 +316,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _open_app(args, args_list)
+        _refuse_missing_db_folder(args)
         _refuse_output_onto_database(args)
+        _check_output_folder(args)
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
     except UsageError as error:
@@ -341,6 +345,51 @@ def _refuse_output_onto_database(args: argparse.Namespace) -> None:
         from jobtracker.paths import refuse_database_target
 
         refuse_database_target(Path(output), _db_path(args))
+
+
+def _refuse_missing_db_folder(args: argparse.Namespace) -> None:
+    """A chosen database (--db, JOBTRACKER_DB) in a folder that does not exist is a typo.
+
+    Every command refuses it, reading or writing: creating the folders and an empty
+    database there would answer "No applications." as if the search were lost.
+    """
+    from jobtracker.paths import db_path_is_chosen
+
+    if not db_path_is_chosen(args.db):
+        return  # the default location: its folders are created, as on a first run
+    from jobtracker.dbfile import refuse_missing_folder  # no SQLAlchemy: export csv is fast
+
+    refuse_missing_folder(_db_path(args))
+
+
+def _check_output_folder(args: argparse.Namespace) -> None:
+    """An -o target is a file name in a folder that exists and may be written.
+
+    Checked before anything is read or written, and worded with the user's own names:
+    the hidden partial file written first is ours, not theirs.
+    """
+    output = getattr(args, "output", None)
+    if not output or output == "-":
+        return
+    from jobtracker.errors import JobTrackerError
+
+    target = Path(output).expanduser().absolute()
+    if target.is_dir():
+        if args.command != "backup":  # backup -o FOLDER names the copy itself
+            raise JobTrackerError(f"{output} is a folder; give a file name")
+        folder = target
+    else:
+        folder = target.parent
+        if not folder.is_dir():
+            raise JobTrackerError(f"no folder {folder} for {output}; check the path (nothing "
+                                  "was created)")
+    if not os.access(folder, os.W_OK):
+        read_only = False
+        with contextlib.suppress(OSError, AttributeError):  # no statvfs on Windows
+            read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+        raise JobTrackerError(f"cannot write {folder}: "
+                              + ("read-only file system" if read_only else "permission denied")
+                              + " (nothing was written)")
 
 
 def _plain_damage(error: Exception, args: argparse.Namespace) -> Exception:
@@ -445,17 +494,29 @@ _READ_ONLY = frozenset({"list", "show", "stats", "export", "backups"})
 
 
 def _tracker(args: argparse.Namespace) -> Tracker:
+    from jobtracker.dbfile import is_writable
+    from jobtracker.errors import ReadOnlyDatabaseError
+    from jobtracker.paths import db_path_is_chosen
     from jobtracker.tracker import Tracker
 
     path = _db_path(args)
     # A group's list subcommand (contact list, ...) says it reads only by read_only=True.
-    if getattr(args, "command", None) not in _READ_ONLY and not getattr(args, "read_only", False):
+    reads = (getattr(args, "command", None) in _READ_ONLY
+             or getattr(args, "read_only", False))
+    if not reads and is_writable(path.expanduser().absolute()):
         # quick_check before any write: 0.12 s at 50,000 applications (an `add` takes
         # 0.8 s), and writing into a damaged file spreads the damage and hides it.
         from jobtracker.backups import refuse_if_damaged
 
         refuse_if_damaged(path)
-    tracker = Tracker.open(path)
+    # Reading never creates a database (a missing file is a mistyped path, not an empty
+    # search); writing may start one in an existing folder, and only the default location
+    # gets its folders made.
+    tracker = Tracker.open(path, create=not reads, make_folder=not db_path_is_chosen(args.db))
+    if not reads and tracker.db.read_only:
+        # Opened first, so a read-only file that is not a usable database says that instead.
+        tracker.close()
+        raise ReadOnlyDatabaseError(tracker.db.path)
     _print_warnings(tracker.db.warnings)
     return tracker
 
@@ -486,7 +547,10 @@ def _open_app(args: argparse.Namespace, argv: list[str]) -> int:
         print(f"{PROG}: the desktop window cannot start ({error}); the commands work without "
               f"it: {PROG} --help", file=sys.stderr)
         return 1
-    status: int = run(_db_path(args), argv)
+    from jobtracker.paths import db_path_is_chosen
+
+    # Like a write command: a new file in an existing folder, but no folders for a typo.
+    status: int = run(_db_path(args), argv, make_folder=not db_path_is_chosen(args.db))
     return status
 
 
@@ -794,7 +858,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print(f"{application_id}: restored from the trash")
         return 0
     from jobtracker.backups import restore_backup
+    from jobtracker.dbfile import is_writable
+    from jobtracker.errors import ReadOnlyDatabaseError
 
+    database = _db_path(args).expanduser().absolute()
+    if database.exists() and not is_writable(database):
+        raise ReadOnlyDatabaseError(database)
     report = restore_backup(_db_path(args), Path(args.id))
     from jobtracker.backups import _read_facts
 
@@ -886,7 +955,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
     """Write every live application as CSV."""
-    from jobtracker.dbfile import BUSY_TIMEOUT_MS, read_revision
+    from jobtracker.dbfile import BUSY_TIMEOUT_MS, is_writable, read_revision
     from jobtracker.exchange.csv_export import write_records
     from jobtracker.migrations import HEAD
 
@@ -897,8 +966,8 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     # In id order (stable, and what a re-import into a new database reproduces), read as
     # plain stored values in one query. An up-to-date file is read with sqlite3 alone:
     # SQLAlchemy's import would cost as much as writing 50,000 rows. Anything else (a
-    # new file, an older schema to migrate first) goes through the tracker.
-    if path.is_file() and read_revision(path) == HEAD:
+    # new file, an older schema to migrate first, a read-only file) goes through the tracker.
+    if path.is_file() and is_writable(path) and read_revision(path) == HEAD:
         from jobtracker.exchange.export_query import export_records_from_file
 
         with _out(args.output, newline="") as out:
@@ -1012,6 +1081,10 @@ def cmd_import_json(args: argparse.Namespace) -> int:
             raise InputFileError(f"{args.file}: {error}") from None
     for line in _backup_import_report(result):
         print(line)
+    if result.unmatchable and result.added.get("application"):
+        print(f"{PROG}: warning: {args.file} is a backup of format 1 (before rows had "
+              "lasting identities): its applications cannot be matched with this database's, "
+              "so any it already held are now there twice", file=sys.stderr)
     left_out = result.left_out.get("stage_event", 0)
     if left_out:
         print(f"{PROG}: warning: {_n(left_out, 'stage change')} of applications already "
@@ -1019,11 +1092,14 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     return 0
 
 
-def _backup_import_report(result: Any) -> list[str]:
+def _backup_import_report(result: BackupImport) -> list[str]:
     """What import json added and kept, applications first, in the user's words."""
     added, kept = result.added.get("application", 0), result.kept.get("application", 0)
+    differing = result.differing.get("application", 0)
     lines = [f"{_n(added, 'application')} imported"
-             + (f"; {kept} already present, kept as in the database" if kept else "")]
+             + (f"; {kept} already present, kept as in the database" if kept else "")
+             + (f" ({differing} {'differs' if differing == 1 else 'differ'} from the file)"
+                if differing else "")]
     others = (("note", "note"), ("interview", "interview"), ("contact", "contact"),
               ("task", "task"), ("stage_event", "stage change"))
     added_others, kept_others = (", ".join(_n(counts[table], noun) for table, noun in others

@@ -285,9 +285,14 @@ def _rows_json(rows: Iterable[Any]) -> str:
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    widths = [max(len(headers[i]), *(len(row[i]) for row in rows)) for i in range(len(headers))]
+    from jobtracker.exchange.text_output import display_width, pad_width
+
+    # By terminal columns, not characters: a CJK name takes two per character.
+    widths = [max(display_width(headers[i]), *(display_width(row[i]) for row in rows))
+              for i in range(len(headers))]
     lines = [headers, *rows]
-    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+    return "\n".join("  ".join(pad_width(cell, width)
+                               for cell, width in zip(line, widths, strict=True))
                      .rstrip() for line in lines)
 
 

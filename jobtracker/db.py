@@ -16,8 +16,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from jobtracker import health, migrations
 from jobtracker.dbfile import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS  # re-exported
 from jobtracker.dbfile import NEW as _NEW
+from jobtracker.dbfile import (
+    SQLITE_HEADER,
+    head_bytes,
+    is_writable,
+    read_only_params,
+    refuse_missing_folder,
+    uri,
+)
 from jobtracker.dbfile import read_revision as read_revision  # re-exported
-from jobtracker.errors import DamagedDatabaseError, DatabaseOpenError
+from jobtracker.errors import DamagedDatabaseError, DatabaseOpenError, ReadOnlyDatabaseError
 from jobtracker.paths import backups_dir
 
 # A backup copy being written; renamed to its final name only once complete.
@@ -28,9 +36,12 @@ _BEGIN_OPTION = "jobtracker_begin"
 class Database:
     """An open JobTracker database file: its engine and a session factory."""
 
-    def __init__(self, path: Path, engine: Engine, *, warnings: tuple[str, ...] = ()) -> None:
+    def __init__(self, path: Path, engine: Engine, *, warnings: tuple[str, ...] = (),
+                 read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        # The file, its folder or its disk cannot be written: opened only to read.
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Found on opening and worth telling the user (a torn -wal); nothing was refused.
         self.warnings = warnings
@@ -59,6 +70,8 @@ class Database:
         (the CLI beside the open app) waits its turn instead of failing midway
         with a stale snapshot.
         """
+        if self.read_only:
+            raise ReadOnlyDatabaseError(self.path)
         if (refused := self._refusal) is not None:
             # A fresh exception each time: re-raising one instance would chain tracebacks.
             raise DamagedDatabaseError(str(refused), path=refused.path,
@@ -78,8 +91,13 @@ class Database:
         self.close()
 
 
-def _make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite+pysqlite:///{path}")
+def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    if read_only:
+        address = uri(path, read_only_params(path))
+        engine = create_engine("sqlite+pysqlite://", creator=lambda: sqlite3.connect(
+            address, uri=True, check_same_thread=False))
+    else:
+        engine = create_engine(f"sqlite+pysqlite:///{path}")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -88,10 +106,12 @@ def _make_engine(path: Path) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if not read_only:  # both change the file, which a read-only one refuses
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
-        # FULL: a commit survives a power cut, not only a crash of the app.
-        cursor.execute("PRAGMA synchronous = FULL")
+        if not read_only:
+            # FULL: a commit survives a power cut, not only a crash of the app.
+            cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -127,13 +147,19 @@ def migration_backup_path(path: Path, revision: str) -> Path:
     return backups_dir(path) / f"{path.stem}.schema-{revision}.{stamp}.db"
 
 
-def open_database(path: Path) -> Database:
-    """Open (creating if needed) and migrate the database at ``path``.
+def open_database(path: Path, *, create: bool = True, make_folder: bool = True) -> Database:
+    """Open and migrate the database at ``path``.
 
+    ``create``: a missing (or, with no backup, empty) file becomes a new database;
+    otherwise it is refused. ``make_folder``: a missing folder is created for it; otherwise
+    it is refused, since a mistyped path would look like a new, empty search.
     A file written by a newer JobTracker is refused before anything touches it;
-    an older one is backed up, then upgraded inside one transaction.
+    an older one is backed up, then upgraded inside one transaction. A file this process
+    cannot write is opened read-only: ``write()`` raises ReadOnlyDatabaseError.
     """
     path = path.expanduser().resolve()
+    _refuse_unusable(path, create=create, make_folder=make_folder)
+    read_only = path.exists() and not is_writable(path)
     # Before anything connects: SQLite overwrites a torn -wal tail on its next write.
     warnings = tuple(w for w in (health.wal_problem(path),) if w)
     health.remove_stale_staging(path)
@@ -143,6 +169,15 @@ def open_database(path: Path) -> Database:
             f"{path} was written by a newer version of JobTracker (schema {revision}); "
             "update JobTracker to open it. The file was not changed."
         )
+    if read_only:
+        if revision == _NEW:
+            raise DatabaseOpenError(f"{path} holds no JobTracker data yet and is read-only; "
+                                    "nothing was changed")
+        if revision != migrations.HEAD:
+            raise DatabaseOpenError(f"{path} is from an older JobTracker and is read-only: it "
+                                    "cannot be upgraded; copy it somewhere writable")
+        return Database(path, _make_engine(path, read_only=True), warnings=warnings,
+                        read_only=True)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -155,6 +190,46 @@ def open_database(path: Path) -> Database:
         engine.dispose()
         raise
     return Database(path, engine, warnings=warnings)
+
+
+def _refuse_unusable(path: Path, *, create: bool, make_folder: bool) -> None:
+    """Refuse, before anything is created or opened, what cannot be (or become) a database."""
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} is a folder, not a database file")
+    if not path.exists():
+        if not make_folder:
+            refuse_missing_folder(path)
+        if not create:
+            raise DatabaseOpenError(f"no database at {path}; check the path (nothing was "
+                                    "created)")
+        if path.parent.is_dir() and not is_writable(path):
+            raise DatabaseOpenError(f"cannot create {path}: {path.parent} is read-only "
+                                    "(nothing was created)")
+        return
+    if not path.is_file():
+        raise DatabaseOpenError(f"{path} is not a database file (not a regular file)")
+    head = head_bytes(path)
+    if head:
+        if head != SQLITE_HEADER:
+            # With a backup of it, garbage here is damage; without, never a database of ours.
+            from jobtracker.backups import damaged_by, damaged_error
+
+            error = sqlite3.DatabaseError("file is not a database")
+            if damaged_by(path, error):
+                raise damaged_error(path, "it does not start as an SQLite file does",
+                                    "nothing was changed")
+            raise DatabaseOpenError(f"{path} is not a JobTracker database (not an SQLite "
+                                    "file); nothing was changed")
+        return
+    # Empty: SQLite would take it for a new database. A sync tool or a full disk can leave
+    # a real one at 0 bytes, so with a backup to go back to it counts as damaged.
+    from jobtracker.backups import damaged_error, newest_good_backup
+
+    if newest_good_backup(path) is not None:
+        raise damaged_error(path, "it is empty: 0 bytes", "nothing was changed")
+    if not create:
+        raise DatabaseOpenError(f"{path} is empty (0 bytes), not a JobTracker database yet; "
+                                "nothing was changed")
 
 
 def _upgrade(engine: Engine, path: Path) -> None:

@@ -46,11 +46,13 @@ SEARCH_DAYS = 365  # the search has been going on for about a year
 UPCOMING_DAYS = 14  # interviews further ahead than this are not scheduled yet
 GHOSTED_AFTER = 30  # days without news before the candidate calls it ghosted
 FOLLOW_UP_SLACK = 7  # days a follow-up may be overdue before the candidate deals with it
-# One application in IN_FLIGHT_EVERY is planned to be under way today, in these stages in
-# turn: a year of random dates leaves the present thin (a day with no interview ahead, an
-# empty Offer column), and the sample must show the board, Today and the calendar at work.
+# One application in IN_FLIGHT_EVERY is planned to be in these stages today, in turn: a
+# year of random dates leaves the present thin (a day with no interview ahead, an empty
+# Offer column, no offer ever declined), and the sample must show every view at work.
+# At most IN_FLIGHT_MAX of them: nobody runs fifty interview processes at once.
 IN_FLIGHT_EVERY = 40
-IN_FLIGHT = ("Interviewing", "Offer", "Screening", "Interviewing")
+IN_FLIGHT_MAX = 10
+IN_FLIGHT = ("Interviewing", "Offer", "Declined", "Screening", "Interviewing")
 
 
 class _Weighted(Generic[T]):
@@ -459,7 +461,7 @@ class _Builder:
         # chased (and its date cleared) or given up on by now: only recent ones are left,
         # a handful due in Today, not one for every application still open.
         follow_up = None
-        if stage in (SAVED, APPLIED, SCREENING, INTERVIEWING, OFFER) and rng.random() < 0.6:
+        if stage in (SAVED, APPLIED, SCREENING, INTERVIEWING, OFFER) and rng.random() < 0.75:
             latest = max([last_day, *(i.starts_at.date() for i in interviews)])
             due = latest + _days(rng.randint(5, 14))
             if due >= self.today - _days(FOLLOW_UP_SLACK):
@@ -549,7 +551,7 @@ class _Builder:
                           f"{rng.randint(3, 6)} weeks\n- They liked: {rng.choice(_TOPICS)}",
                           self.debrief_time(screen)))
 
-        if rng.random() >= 0.5 and keen not in (INTERVIEWING, OFFER):
+        if rng.random() >= 0.5 and keen not in (INTERVIEWING, OFFER, DECLINED):
             outcome = _AFTER_SCREEN.pick(rng)
             if outcome == REJECTED:
                 ends = _weekday(call + _days(rng.randint(1, 10)))
@@ -571,7 +573,7 @@ class _Builder:
             kinds.append("Hiring manager")
         if rng.random() < 0.5:
             kinds.append("Onsite")
-        offered = rng.random() < 0.2 or keen == OFFER
+        offered = rng.random() < 0.2 or keen in (OFFER, DECLINED)
         outcome = None if offered else _AFTER_INTERVIEWS.pick(rng)
         held = len(kinds) if offered or outcome == GHOSTED else rng.randint(1, len(kinds))
         day = interviewing
@@ -676,7 +678,8 @@ def _outcome(interview: InterviewInput, outcome: str) -> InterviewInput:
 
 IN_FLIGHT_TRIES = 60
 # Days before today an in-flight application was sent, by the stage it should be in now.
-_IN_FLIGHT_START = {SCREENING: (4, 16), INTERVIEWING: (20, 40), OFFER: (40, 70)}
+_IN_FLIGHT_START = {SCREENING: (4, 16), INTERVIEWING: (20, 40), OFFER: (40, 70),
+                    DECLINED: (70, 150)}
 
 _TITLE_CHOICE = _Weighted(((title, factor, tags, _slug(title)), weight)
                           for title, factor, weight, tags in _TITLES)
@@ -697,15 +700,18 @@ def generate(count: int, *, today: dt.date, seed: int = 0, now: dt.datetime | No
     rng = random.Random(seed)
     latest = now or dt.datetime.combine(today, dt.time(), dt.UTC)
     companies = _companies(rng, max(1, round(count / 8)))
-    company_choice = _Weighted((company, rng.lognormvariate(0, 0.7)) for company in companies)
+    # Some employers post many roles, but no candidate sends one a fifth of their search.
+    company_choice = _Weighted((company, rng.lognormvariate(0, 0.45)) for company in companies)
     day_choice = _day_weights(today)
     builder = _Builder(rng, today, latest, seed)
     recent = SEARCH_DAYS // 4
     for index in range(count):
         company = company_choice.pick(rng)
-        if index % IN_FLIGHT_EVERY == IN_FLIGHT_EVERY // 2:
+        if (index % IN_FLIGHT_EVERY == IN_FLIGHT_EVERY // 2
+                and index < IN_FLIGHT_EVERY * IN_FLIGHT_MAX):
+            # Any employer, not the busiest again: the live pipeline spans several.
             turn = index // IN_FLIGHT_EVERY % len(IN_FLIGHT)
-            yield builder.in_flight(company, IN_FLIGHT[turn])
+            yield builder.in_flight(rng.choice(companies), IN_FLIGHT[turn])
             continue
         saved_only = rng.random() < 0.17
         if saved_only and rng.random() < 0.7:  # bookmarks are mostly recent
@@ -762,6 +768,7 @@ def _last_activity(record: ApplicationRecord) -> dt.date:
 # -- what surrounds the applications the candidate works on -----------------------------------
 
 WORKING_SET = 60  # applications that get contacts, documents, an archived posting and tasks
+TASK_SLACK = 2  # days a to-do may be overdue: a few overdue, most of the list ahead
 CANDIDATE = "Alex Morgan"  # whose search this is (resume, cover letters)
 _PLACE_BY_NAME = {place.name: place for place, _ in _PLACES}
 # Invented numbers, in ranges set aside for fiction where a country has one (UK, US).
@@ -889,7 +896,7 @@ class _Extras:
         self.tracker.attach_document(app_id, self.files[resume], "resume")
         if self.rng.random() < 0.35:
             letter = self.write(f"cover-letter-{_slug(app.company)}.txt",
-                                _cover_letter(app).encode())
+                                _cover_letter(app, app.applied_on).encode())
             self.tracker.attach_document(app_id, letter, "cover_letter")
 
     def write(self, name: str, data: bytes) -> Path:
@@ -951,13 +958,18 @@ class _Extras:
                 first = interview.interviewers.split(", ")[0]
                 self.task(f"Send a thank-you note to {first}", day, app_id, done=True)
         if stage == OFFER:
-            self.task(f"Answer the offer from {app.company}", since + _days(7), app_id)
+            # Offers that are still open had their deadline pushed out, if need be.
+            self.task(f"Answer the offer from {app.company}",
+                      max(since + _days(7), today + _days(2)), app_id)
             self.task("Compare the offer with salary surveys", since + _days(2), app_id,
                       done=since + _days(2) <= today)
-        elif stage == APPLIED and (today - since).days <= 30 and self.take("status"):
+        # A to-do long overdue would have been done or dropped: only recent ones remain.
+        elif (stage == APPLIED and since + _days(14) >= today - _days(TASK_SLACK)
+              and self.take("status")):
             self.task(f"Check the status of the {app.title} application", since + _days(14),
                       app_id)
-        elif stage == SAVED and (today - since).days <= 30 and self.take("tailor"):
+        elif (stage == SAVED and since + _days(10) >= today - _days(TASK_SLACK)
+              and self.take("tailor")):
             self.task(f"Tailor the resume for {app.company}", since + _days(10), app_id)
 
     def add_general_tasks(self) -> None:
@@ -1005,8 +1017,7 @@ def _resume_lines(year: int) -> list[str]:
             "  BSc Computer Science"]
 
 
-def _cover_letter(app: ApplicationInput) -> str:
-    sent = app.applied_on or dt.date.today()
+def _cover_letter(app: ApplicationInput, sent: dt.date) -> str:
     return (f"{CANDIDATE}\n{sent:%-d %B %Y}\n\nDear {app.company} hiring team,\n\n"
             f"I am applying for the {app.title} role. For four years I have built and run "
             "payment services in Python and Go, and I would like to bring that to a team "

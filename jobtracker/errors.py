@@ -55,3 +55,11 @@ class DamagedDatabaseError(DatabaseOpenError):
         self.path = path
         self.problem = problem
         self.backup = backup  # the newest backup that passes the check, if any
+
+
+class ReadOnlyDatabaseError(DatabaseOpenError):
+    """The database file (or its folder, or its disk) cannot be written; it is only read."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is read-only; nothing was changed")
+        self.path = path

@@ -8,7 +8,7 @@ import struct
 import time
 from pathlib import Path
 
-from jobtracker.dbfile import BUSY_TIMEOUT_MS
+from jobtracker.dbfile import BUSY_TIMEOUT_MS, is_writable, read_only_params, uri
 
 # sqlite3's names for "the bytes are not what SQLite wrote" (as opposed to busy, full, ...).
 _CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_VTAB",
@@ -45,8 +45,9 @@ def is_corruption(error: BaseException) -> bool:
 
 
 def _run_check(path: Path, pragma: str, mode: str) -> list[str]:
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
-                          timeout=BUSY_TIMEOUT_MS / 1000)
+    # A file we cannot write (read-only mount, folder) gets no -shm: read it as it lies.
+    params = read_only_params(path) if mode == "ro" and not is_writable(path) else {"mode": mode}
+    con = sqlite3.connect(uri(path, params), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         return [str(row[0]) for row in con.execute(f"PRAGMA {pragma}({_MAX_PROBLEMS})")]
     finally:

@@ -29,6 +29,15 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None) -> Path:
     return default_db_path()
 
 
+def db_path_is_chosen(explicit: str | os.PathLike[str] | None) -> bool:
+    """Whether ``--db`` or ``JOBTRACKER_DB`` names the database (not the default location).
+
+    Only the default location gets its folders created: a chosen path whose folder is
+    missing is most likely mistyped, and a new empty file there would look like lost data.
+    """
+    return bool(explicit or os.environ.get(DB_ENV_VAR))
+
+
 def documents_dir(db_path: Path) -> Path:
     """Attached files live beside their database so a copied folder stays whole."""
     return db_path.parent / f"{db_path.stem}-documents"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from pathlib import Path
 
@@ -32,11 +31,7 @@ def sample(path: Path) -> Path:
     """The 2,000-application sample database, made once and copied per theme."""
     if not path.exists():
         with Tracker.open(path) as tracker:
-            demo.populate(tracker, COUNT, seed=0)
-            today = tracker.today()
-            tracker.add_task("Update the portfolio site", due_on=today)
-            tracker.add_task("Ask Dana for a referral", due_on=today + dt.timedelta(days=2))
-            tracker.add_task("Prepare system design notes", due_on=today + dt.timedelta(days=4))
+            demo.populate(tracker, COUNT, seed=0)  # tasks and contacts included
     return path
 
 

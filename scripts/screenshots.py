@@ -24,7 +24,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from jobtracker import backups, demo
-from jobtracker.tracker import ApplicationInput, ContactInput, Tracker
+from jobtracker.tracker import ApplicationInput, Tracker
 from jobtracker.ui.app import make_application
 from jobtracker.ui.applications_view import CUSTOM
 from jobtracker.ui.contact_dialog import ContactDialog
@@ -37,6 +37,7 @@ from jobtracker.ui.settings import Settings
 from jobtracker.ui.theme import apply_theme
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from damaged_shots import shoot_damaged
 from insight_shots import shoot_insights
 from mail_shots import shoot_mail
 
@@ -66,14 +67,9 @@ def shoot_dialog(app: QApplication, dialog: QDialog, path: Path) -> None:
 
 
 def make_sample(path: Path) -> Tracker:
-    """A database with sample applications, a contact and one trashed application."""
+    """A database with sample applications (contacts included) and one trashed application."""
     tracker = Tracker.open(path)
     demo.populate(tracker, 150, seed=0)
-    rows = tracker.list_applications(limit=3)
-    contact = tracker.add_contact(ContactInput("Dana Fischer", rows[0].company, "Recruiter",
-                                               "dana@example.com", "+49 30 1234567"))
-    tracker.link_contact(rows[0].id, contact)
-    tracker.add_contact(ContactInput("Sam Okafor", rows[1].company, "Engineering Manager"))
     trashed = tracker.add_application(ApplicationInput("Old posting", "Nimbus Labs"))
     tracker.delete_application(trashed)
     return tracker
@@ -300,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
             shoot_theme(app, theme, args.out, Path(work))
             shoot_insights(app, theme, args.out, Path(work))  # board, Today, dashboard, calendar
             shoot_mail(app, theme, args.out, Path(work))  # inbox, Preferences › Mail, account
+            shoot_damaged(app, theme, args.out, Path(work))  # the damaged-file banner
         shoot_large_text(app, args.out, Path(work))
     return 0
 

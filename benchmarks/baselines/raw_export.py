@@ -1,7 +1,8 @@
 """Baseline: stdlib sqlite3 + csv dumping the columns of ``jobtracker export csv``, id order.
 
-The same rows and the same twenty columns (tags joined, next pending interview, number of
-notes), written with the csv module; values as stored (no money or time formatting).
+The same rows and the same twenty columns (tags joined, next pending interview with its zone,
+the notes' text newest first), written with the csv module; values as stored (no money or
+time formatting).
 Usage: ``python raw_export.py DB OUT.csv``.
 """
 
@@ -23,10 +24,11 @@ SELECT a.id, c.name, a.title, s.name, a.applied_on, a.stage_changed_on, a.locati
        (SELECT group_concat(t.name, '; ') FROM application_tag AS at JOIN tag AS t
           ON t.id = at.tag_id WHERE at.application_id = a.id),
        a.url, a.source,
-       (SELECT min(i.starts_at) FROM interview AS i WHERE i.application_id = a.id
-          AND i.starts_at >= ? AND i.outcome = 'pending'),
+       (SELECT min(i.starts_at) || '|' || ifnull(i.timezone, '') FROM interview AS i
+          WHERE i.application_id = a.id AND i.starts_at >= ? AND i.outcome = 'pending'),
        a.follow_up_on,
-       (SELECT count(*) FROM note AS n WHERE n.application_id = a.id)
+       (SELECT group_concat(body, char(10, 10)) FROM (SELECT n.body AS body FROM note AS n
+          WHERE n.application_id = a.id ORDER BY n.created_at DESC, n.id DESC))
 FROM application AS a JOIN company AS c ON c.id = a.company_id
 JOIN stage AS s ON s.id = a.stage_id
 WHERE a.deleted_at IS NULL

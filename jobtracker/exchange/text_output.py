@@ -135,7 +135,12 @@ def fit_width(text: str, width: int) -> str:
             kept.append(char)
             used += size
         text = "".join(kept) + "…"
-    return text + " " * (width - display_width(text))
+    return pad_width(text, width)
+
+
+def pad_width(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` terminal columns (never cut)."""
+    return text + " " * max(0, width - display_width(text))
 
 
 def format_table(rows: list[ApplicationRow], width: int | None = None) -> str:
@@ -206,9 +211,9 @@ def format_detail(d: ApplicationDetail) -> str:
 def format_stats(stats: Stats) -> str:
     """Counts per stage and the funnel as text."""
     lines = [f"{stats.total} application{'' if stats.total == 1 else 's'}"]
-    lines += [f"  {item.stage.name:<14}{item.count:>7}" for item in stats.by_stage]
+    lines += [f"  {pad_width(item.stage.name, 14)}{item.count:>7}" for item in stats.by_stage]
     lines.append("Funnel (reached at least):")
     for step in stats.funnel:
         rate = f"{step.rate:6.1%}" if step.rate is not None else "      "
-        lines.append(f"  {step.stage:<14}{step.reached:>7}  {rate}")
+        lines.append(f"  {pad_width(step.stage, 14)}{step.reached:>7}  {rate}")
     return "\n".join(lines)

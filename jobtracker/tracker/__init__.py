@@ -75,9 +75,9 @@ class Tracker(
     """Every use case of JobTracker over one open database."""
 
     @classmethod
-    def open(cls, path: Path) -> Tracker:
-        """Open (and migrate) the database at ``path``."""
-        return cls(open_database(path))
+    def open(cls, path: Path, *, create: bool = True, make_folder: bool = True) -> Tracker:
+        """Open (and migrate) the database at ``path`` (see ``open_database``)."""
+        return cls(open_database(path, create=create, make_folder=make_folder))
 
     def close(self) -> None:
         """Close the database."""

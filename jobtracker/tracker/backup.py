@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from jobtracker import __version__, migrations
 from jobtracker.errors import InputFileError, ValidationError
-from jobtracker.models import Base, Document, UTCDateTime, new_uuid
+from jobtracker.models import Application, Base, Document, UTCDateTime, new_uuid
 from jobtracker.plain import plain
 from jobtracker.tracker.backup_checks import checked_row
 from jobtracker.tracker.files import FilesMixin
@@ -124,6 +124,9 @@ class BackupMixin(FilesMixin):
         state = _ImportState(today=self._today(),
                              legacy_seed=exported_at if isinstance(exported_at, str) else None)
         with self.db.write() as session:
+            # Rows of a version-1 file carry no UUID to match this database's own by.
+            result.unmatchable = version == 1 and bool(
+                session.scalar(select(func.count()).select_from(Application)))
             for table in _tables():
                 rows = tables.get(table.name, [])
                 if not isinstance(rows, list):
@@ -134,11 +137,20 @@ class BackupMixin(FilesMixin):
 
 @dataclass
 class BackupImport:
-    """What importing a backup did, per table: rows added, matched and kept, left out."""
+    """What importing a backup did, per table.
+
+    ``added``: new rows. ``kept``: rows matched with one already here, which stays as
+    it is; ``differing`` of them the backup holds in another version. ``left_out``:
+    stage changes of kept applications (and what depends on them only).
+    """
 
     added: dict[str, int] = field(default_factory=dict)
     kept: dict[str, int] = field(default_factory=dict)
+    differing: dict[str, int] = field(default_factory=dict)
     left_out: dict[str, int] = field(default_factory=dict)
+    # A version-1 backup into a database holding applications: its rows (no UUIDs)
+    # cannot be matched with ones the database already had from that same data.
+    unmatchable: bool = False
 
 
 @dataclass
@@ -167,6 +179,7 @@ def _import_table(session: Session, table: Table, rows: list[Any], state: _Impor
         uuids = {u: i for u, i in session.execute(select(table.c.uuid, table.c.id))}
     next_id = (session.scalar(select(func.max(table.c.id))) or 0) + 1 if has_id else 0
     prepared = []
+    matched: list[tuple[int, dict[str, Any]]] = []  # (id here, the backup's row)
     added = kept = left_out = 0
     for index, raw in enumerate(rows):
         where = f"table {table.name}, row {index + 1}"
@@ -191,6 +204,7 @@ def _import_table(session: Session, table: Table, rows: list[Any], state: _Impor
         if table.name in UUID_TABLES and row["uuid"] in uuids:
             id_map[old_id] = uuids[row["uuid"]]
             kept += 1
+            matched.append((uuids[row["uuid"]], row))
             if table.name == "application":
                 state.kept_applications.add(uuids[row["uuid"]])
             continue
@@ -220,7 +234,25 @@ def _import_table(session: Session, table: Table, rows: list[Any], state: _Impor
             raise InputFileError(f"table {table.name}: {error.orig or error}") from None
     result.added[table.name] = added
     result.kept[table.name] = kept
+    result.differing[table.name] = _count_differing(session, table, matched)
     result.left_out[table.name] = left_out
+
+
+def _count_differing(session: Session, table: Table,
+                     matched: list[tuple[int, dict[str, Any]]]) -> int:
+    """How many of the kept rows the backup has in another version (so the user knows)."""
+    differing = 0
+    for start in range(0, len(matched), 500):
+        chunk = matched[start:start + 500]
+        stored = {found.id: found._mapping for found in session.execute(
+            select(table).where(table.c.id.in_([here for here, _ in chunk])))}
+        for here, row in chunk:
+            now = stored.get(here)
+            # None: matched a row added earlier in this very import (a UUID given twice).
+            if now is not None and any(now[name] != value for name, value in row.items()
+                                       if name != "id"):
+                differing += 1
+    return differing
 
 
 def _row_uuid(table: str, row: dict[str, Any], legacy_seed: str | None) -> str:

@@ -36,8 +36,11 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def run(db_path: Path, argv: list[str]) -> int:
-    """Open the database at ``db_path`` in the main window; returns the exit code."""
+def run(db_path: Path, argv: list[str], *, make_folder: bool = True) -> int:
+    """Open the database at ``db_path`` in the main window; returns the exit code.
+
+    ``make_folder``: create a missing folder for it (the default location only).
+    """
     # Here, not at the top: the smoke test imports this module and needs no backups.
     from jobtracker.ui.backups_page import backup_at_close, backup_when_painted
 
@@ -45,6 +48,17 @@ def run(db_path: Path, argv: list[str]) -> int:
     start_logging()
     settings = Settings(QSettings())
     apply_theme(app, settings.theme())
+    if not make_folder:
+        # Before the lock file, which would create the folder a mistyped --db names.
+        from jobtracker.dbfile import refuse_missing_folder
+
+        try:
+            refuse_missing_folder(db_path)
+        except JobTrackerError as error:
+            print(f"jobtracker: error: {error}", file=sys.stderr)
+            QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open database"),
+                                 literal(str(error)))
+            return 1
     # One app per database file: a second start raises the first window instead.
     instance = SingleInstance(db_path)
     claim = instance.claim()
@@ -52,7 +66,7 @@ def run(db_path: Path, argv: list[str]) -> int:
         return _already_open(claim, instance)
     try:
         try:
-            window = _open_window(db_path, settings)
+            window = _open_window(db_path, settings, make_folder=make_folder)
         except JobTrackerError as error:
             QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open database"),
                                  literal(str(error)))  # paths are the user's text
@@ -72,7 +86,8 @@ def run(db_path: Path, argv: list[str]) -> int:
         instance.release()
 
 
-def _open_window(db_path: Path, settings: Settings) -> MainWindow | None:
+def _open_window(db_path: Path, settings: Settings, *, make_folder: bool = True
+                 ) -> MainWindow | None:
     """The window over ``db_path``; a file too damaged to show is offered its good backup.
 
     None when the user declined the restore (they were told what is wrong).
@@ -82,7 +97,7 @@ def _open_window(db_path: Path, settings: Settings) -> MainWindow | None:
     for attempt in range(2):
         tracker = None
         try:
-            tracker = Tracker.open(db_path)
+            tracker = Tracker.open(db_path, make_folder=make_folder)
             return MainWindow(tracker, settings, home_path=db_path)
         except Exception as error:
             if tracker is not None:

@@ -199,9 +199,14 @@ def _round_trips(commands: list[tuple[Any, ...]], run: Callable[..., tuple[int, 
         a, b = (json.loads(path.read_text(encoding="utf-8")) for path in (exported, again))
         assert _comparable(b["tables"]) == _comparable(a["tables"])
         assert b["files"] == a["files"]
-        # The same file once more changes nothing at all.
+        # The same file once more changes nothing at all, and finds nothing different.
         code, err = run(copy, "import", "json", str(exported))
         assert code == 0 and "warning" not in err, err
+        if run is _in_process:
+            with Tracker.open(copy) as tracker:
+                again_result = tracker.import_everything(a)
+            assert sum(again_result.added.values()) == 0, again_result
+            assert sum(again_result.differing.values()) == 0, again_result
         assert run(copy, "export", "json", "-o", str(third))[0] == 0
         assert json.loads(third.read_text(encoding="utf-8"))["tables"] == b["tables"]
 

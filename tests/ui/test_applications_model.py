@@ -90,3 +90,31 @@ def test_overdue_follow_up_is_highlighted(tracker: Tracker) -> None:
     other = model.index(1 - row, FOLLOW_UP_COLUMN)
     assert other.data(OverdueRole) is False
     assert model.index(row, COLUMN_OF[SortKey.STAGE]).data(StageColorRole) == "#8E8E93"
+
+
+def test_salary_column_sorts_like_the_command_line(tracker: Tracker) -> None:
+    # Yearly amounts within one currency, currencies grouped, no salary last.
+    for title, amount, currency, period in [("none", None, None, None),
+                                            ("eur year", 7_000_000, "EUR", "year"),
+                                            ("usd hour", 6_000, "USD", "hour"),
+                                            ("usd year", 11_000_000, "USD", "year"),
+                                            ("eur month", 800_000, "EUR", "month")]:
+        tracker.add_application(ApplicationInput(title, "Acme", salary_min=amount,
+                                                 salary_currency=currency,
+                                                 salary_period=period))
+    model = ApplicationsModel(tracker, today=lambda: TODAY)
+    model.sort(COLUMN_OF[SortKey.SALARY], Qt.SortOrder.AscendingOrder)
+    titles = [model.index(r, COLUMN_OF[SortKey.TITLE]).data() for r in range(model.rowCount())]
+    assert titles == ["eur year", "eur month", "usd year", "usd hour", "none"]
+
+
+def test_search_finds_a_tag_and_cplusplus(tracker: Tracker) -> None:
+    tracker.add_application(ApplicationInput("Backend", "Acme", tags=("fintech",)))
+    tracker.add_application(ApplicationInput("C++ Developer", "Initech"))
+    tracker.add_application(ApplicationInput("C Developer", "Globex"))
+    model = ApplicationsModel(tracker, today=lambda: TODAY)
+    model.set_search("fintech")
+    assert model.total == 1 and model.index(0, COLUMN_OF[SortKey.TITLE]).data() == "Backend"
+    model.set_search("C++")
+    assert model.total == 1
+    assert model.index(0, COLUMN_OF[SortKey.TITLE]).data() == "C++ Developer"

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -65,7 +66,8 @@ def test_export_vcard_to_a_file_and_to_stdout(filled: Path, tmp_path: Path):
     assert stdout.stdout == data
 
 
-def test_export_from_an_empty_database(db_path: Path):
+def test_export_from_an_empty_database(db_path: Path, migrated_template: Path):
+    shutil.copyfile(migrated_template, db_path)  # a missing file is refused: no database there
     result = jt(db_path, "export", "vcard")
     assert result.returncode == 0 and result.stdout == b""
     result = jt(db_path, "export", "ics")

@@ -58,7 +58,8 @@ def test_a_new_note_in_the_backup_joins_the_application_already_present(db_path:
     result = jt(other, "import", "json", str(backup))
 
     assert ok(result).splitlines() == [
-        "0 applications imported; 2 already present, kept as in the database",
+        "0 applications imported; 2 already present, kept as in the database (1 differs from "
+        "the file)",
         "added: 1 note; already present: 1 note, 3 stage changes"]
     assert result.stderr == ("jobtracker: warning: 1 stage change of applications already "
                              "present left out: their history stays as it is in the database\n")
@@ -129,3 +130,24 @@ def test_identical_rows_of_one_sheet_are_both_imported_and_reported(db_path: Pat
     assert ok(result) == "3 applications imported\n"
     assert result.stderr == ("jobtracker: warning: row 3 is identical to row 2; both imported "
                              "(delete one if it was pasted twice)\n")
+
+
+def test_an_old_format_backup_into_a_database_with_applications_warns(db_path: Path,
+                                                                      tmp_path: Path):
+    ok(jt(db_path, "add", "--title", "SRE", "--company", "Globex"))
+    backup = tmp_path / "old.json"
+    ok(jt(db_path, "export", "json", "-o", str(backup)))
+    payload = json.loads(backup.read_text())
+    payload["version"] = 1  # as written before rows had UUIDs
+    for rows in payload["tables"].values():
+        for row in rows:
+            row.pop("uuid", None)
+    backup.write_text(json.dumps(payload))
+
+    result = jt(db_path, "import", "json", str(backup))
+
+    assert ok(result).splitlines()[0] == "1 application imported"
+    assert result.stderr == (f"jobtracker: warning: {backup} is a backup of format 1 (before "
+                             "rows had lasting identities): its applications cannot be matched "
+                             "with this database's, so any it already held are now there "
+                             "twice\n")

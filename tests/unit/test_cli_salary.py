@@ -1,4 +1,7 @@
-"""`--salary` on the command line, run as real processes: what is stored, what is refused."""
+"""`--salary` on the command line, run as real processes: what is stored, what is refused.
+
+Stored amounts are read back through `list --format json`, which speaks the units typed.
+"""
 
 from __future__ import annotations
 
@@ -49,17 +52,17 @@ def test_edit_refuses_a_negative_salary_too(db_path: Path):
     result = _jt(db_path, "edit", "1", "--salary", "-6000EUR")
     assert result.returncode == 2
     assert "--salary: '-6000EUR' is negative" in result.stderr
-    assert _stored(db_path) == [(500000, 500000, "EUR", "month")]
+    assert _stored(db_path) == [(5000, 5000, "EUR", "month")]
 
 
 @pytest.mark.parametrize(("salary", "stored"), [
-    ("R$ 18000", (1800000, 1800000, "BRL", None)),
-    ("CHF 120k", (12000000, 12000000, "CHF", None)),
+    ("R$ 18000", (18000, 18000, "BRL", None)),
+    ("CHF 120k", (120000, 120000, "CHF", None)),
     ("¥12,000,000", (12000000, 12000000, "JPY", None)),  # JPY has no minor unit
-    ("₹18 LPA", (180000000, 180000000, "INR", "year")),
-    ("18.000 €", (1800000, 1800000, "EUR", None)),
-    ("kr 650 000 NOK", (65000000, 65000000, "NOK", None)),
-    ("up to 150k USD/year", (None, 15000000, "USD", "year")),
+    ("₹18 LPA", (1800000, 1800000, "INR", "year")),
+    ("18.000 €", (18000, 18000, "EUR", None)),
+    ("kr 650 000 NOK", (650000, 650000, "NOK", None)),
+    ("up to 150k USD/year", (None, 150000, "USD", "year")),
 ])
 def test_currency_forms_people_type(db_path: Path, salary, stored):
     result = _jt(db_path, "add", "--title", "T", "--company", "C", "--salary", salary)

@@ -60,7 +60,7 @@ def test_importing_a_backup_into_its_own_database_changes_nothing(tracker: Track
     assert tracker.company_names() == ["Acme", "Initech"]
     assert tracker.count_applications() == 1
     assert len(tracker.stages()) == 10
-    assert sum(result.added.values()) == 0
+    assert sum(result.added.values()) == sum(result.differing.values()) == 0
     assert (result.kept["application"], result.kept["note"], result.kept["stage_event"],
             result.kept["application_tag"]) == (2, 1, 3, 1)
 
@@ -174,6 +174,7 @@ def test_a_second_import_matches_rows_and_attaches_new_children(tracker: Tracker
     assert sorted(n.body for n in detail.notes) == ["written later", "Ünïcödé **note**"]
     assert [e.to_stage for e in detail.events] == ["Applied", "Screening"]  # history kept
     assert (result.added["application"], result.kept["application"]) == (0, 2)
+    assert (result.differing["application"], result.differing["note"]) == (1, 0)
     assert (result.added["note"], result.left_out["stage_event"]) == (1, 1)
     assert tracker.count_applications() == 1
 
@@ -190,6 +191,20 @@ def test_a_version_1_backup_imported_twice_adds_its_rows_once(tracker: Tracker,
         first = other.import_everything(payload)
         second = other.import_everything(payload)
         assert first.added["application"] == 2 and second.added["application"] == 0
+        assert (first.unmatchable, second.unmatchable) == (False, True)
         assert other.count_applications() == 1
         uuids = [row["uuid"] for row in other.export_everything()["tables"]["note"]]
         assert len(uuids) == 1 and uuid.UUID(uuids[0])
+
+
+def test_a_version_1_backup_into_a_database_with_applications_is_flagged(tracker: Tracker,
+                                                                         tmp_path: Path):
+    # Its rows have no UUIDs: the database's own copies of them cannot be recognised.
+    _fill(tracker, tmp_path)
+    payload = copy.deepcopy(tracker.export_everything())
+    payload["version"] = 1
+    for rows in payload["tables"].values():
+        for row in rows:
+            row.pop("uuid", None)
+    result = tracker.import_everything(payload)
+    assert result.unmatchable and result.added["application"] == 2

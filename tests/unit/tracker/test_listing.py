@@ -288,6 +288,9 @@ def languages(tracker: Tracker) -> Tracker:
     ("cafe", ["Data Engineer"]),                           # accents folded, as in the text
     ("fintech go", ["Backend Developer"]),                 # one word by tag, one by text
     ("fintech cobol", []),
+    ("remote first cafe cobol", ["Data Engineer"]),         # three words by tag, one by text
+    ("remote first cafe caf data", ["Data Engineer"]),      # more than three: set per word
+    ("remote first cafe caf go", []),
 ])
 def test_search_finds_words_with_symbols_and_tags(languages: Tracker, query: str,
                                                   expected: list[str]):
