@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from jobtracker import __version__
+from jobtracker.errors import UnknownStageError
 
 if TYPE_CHECKING:
     from jobtracker.tracker import ApplicationInput, Tracker
@@ -322,6 +323,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
     except UsageError as error:
+        parser.error(str(error))
+    except UnknownStageError as error:  # a word the command line got wrong, like any option
         parser.error(str(error))
     except BrokenPipeError:
         # `jobtracker list | head` closed the pipe: not an error worth a message.
@@ -670,15 +673,20 @@ def cmd_list(args: argparse.Namespace) -> int:
         kinds = (StageKind.OPEN, StageKind.OFFER)
     elif args.closed:
         kinds = (StageKind.WON, StageKind.LOST)
-    filters = ApplicationFilter(search=args.search, stages=tuple(args.stage), kinds=kinds,
-                                tag=args.tag, trashed=args.trash)
+    from jobtracker.stage_words import find_stage
+
     with _tracker(args) as tracker:
-        if args.stage:
-            known = {s.name.casefold() for s in tracker.stages()}
-            unknown = [s for s in args.stage if s.casefold() not in known]
-            if unknown:
-                names = ", ".join(s.name for s in tracker.stages())
-                raise UsageError(f"--stage: no stage named {unknown[0]!r}; valid: {names}")
+        stages = tracker.stages()
+        wanted: list[str] = []
+        for text in args.stage:
+            # The same names and synonyms as move and CSV import ("phone screen" is Screening).
+            found = find_stage(text, stages)
+            if found is None:
+                names = ", ".join(s.name for s in stages)
+                raise UsageError(f"--stage: no stage named {text!r}; valid: {names}")
+            wanted.append(found.name)
+        filters = ApplicationFilter(search=args.search, stages=tuple(wanted), kinds=kinds,
+                                    tag=args.tag, trashed=args.trash)
         rows = tracker.iter_applications(filters, sort=SortKey(args.sort),
                                          descending=not args.asc, limit=args.limit)
         if args.format == "csv":

@@ -22,6 +22,10 @@ class ValidationError(JobTrackerError):
         self.reason = message
 
 
+class UnknownStageError(ValidationError):
+    """A stage name that names no stage: on the command line, a usage error."""
+
+
 class DatabaseOpenError(JobTrackerError):
     """The database file cannot be opened (newer schema, not a database, ...)."""
 

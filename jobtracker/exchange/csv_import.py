@@ -21,6 +21,7 @@ from jobtracker.errors import InputFileError, ValidationError
 from jobtracker.exchange import csv_columns as columns
 from jobtracker.exchange.csv_cells import restore
 from jobtracker.models import StageKind
+from jobtracker.stage_words import find_stage
 from jobtracker.tracker.applications import EARLIEST_EVENT_DATE
 from jobtracker.tracker.inputs import MAX_TEXT, ApplicationInput, ApplicationRecord, optional_text
 from jobtracker.tracker.rows import StageRow
@@ -156,24 +157,6 @@ _ERROR_COLUMNS: dict[str, tuple[_F, ...]] = {
     "priority": (_F.PRIORITY,), "description": (_F.DESCRIPTION,), "tags": (_F.TAGS,),
     "notes": (_F.NOTES,), "applied_on": (_F.APPLIED,), "follow_up_on": (_F.FOLLOW_UP,),
 }  # fmt: skip
-
-# Status words of other trackers and of hand-made sheets -> our default stage names.
-_STATUS_SYNONYMS: dict[str, str] = {
-    **dict.fromkeys(("wishlist", "wish list", "bookmarked", "saved", "interested",
-                     "to apply"), "Saved"),
-    **dict.fromkeys(("applied", "application sent", "submitted", "applying"), "Applied"),
-    **dict.fromkeys(("phone screen", "screening", "recruiter call", "hr screen",
-                     "screen"), "Screening"),
-    **dict.fromkeys(("interview", "interviewing", "onsite", "on site",
-                     "technical interview", "final round", "interviews"), "Interviewing"),
-    **dict.fromkeys(("offer", "offer received", "offered", "negotiating", "negotiation"),
-                    "Offer"),
-    **dict.fromkeys(("accepted", "hired", "offer accepted"), "Accepted"),
-    **dict.fromkeys(("rejected", "not selected", "declined by company"), "Rejected"),
-    **dict.fromkeys(("withdrawn", "withdrew", "i withdrew"), "Withdrawn"),
-    **dict.fromkeys(("declined", "offer declined"), "Declined"),
-    **dict.fromkeys(("ghosted", "no response", "no reply"), "Ghosted"),
-}
 
 _EMPLOYMENT_SYNONYMS = {"contractor": "contract", "freelance": "contract", "intern": "internship",
                         "temp": "temporary", "volunteering": "volunteer"}
@@ -371,8 +354,6 @@ class _Reader:
         self.ignored: list[str] = []
         self.day_first = False
         self.textless_salaries: list[int] = []
-        self.by_name = {stage.name.casefold(): stage for stage in self.stages}
-        self.by_key = {_status_key(stage.name): stage for stage in self.stages}
         open_stages = sorted((s for s in self.stages if s.kind == StageKind.OPEN),
                              key=lambda s: s.position)
         self.initial = open_stages[0] if open_stages else None
@@ -581,10 +562,7 @@ class _Reader:
     def _stage(self, text: str, fail: _Fail) -> StageRow | None:
         if not text:
             return None
-        found = self.by_name.get(text.casefold()) or self.by_key.get(_status_key(text))
-        if found is None:
-            target = _STATUS_SYNONYMS.get(_status_key(text))
-            found = self.by_name.get(target.casefold()) if target else None
+        found = find_stage(text, self.stages)
         if found is None:
             valid = ", ".join(stage.name for stage in self.stages)
             raise fail(f"unknown status {text!r}; valid stages: {valid}", _F.STAGE)
@@ -777,10 +755,6 @@ def _named_month_date(text: str) -> dt.date:
     if day != second.date():
         raise ValueError("the day, month or year is missing")
     return day
-
-
-def _status_key(text: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
 
 
 def _blank(cells: list[str]) -> bool:

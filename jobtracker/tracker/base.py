@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jobtracker.db import Database
-from jobtracker.errors import NotFoundError, ValidationError
+from jobtracker.errors import NotFoundError, UnknownStageError, ValidationError
 from jobtracker.models import Application, Company, Stage, StageKind, Tag, utcnow
+from jobtracker.stage_words import find_stage
 from jobtracker.tracker.rows import StageRow
 
 
@@ -43,13 +44,12 @@ class TrackerBase:
         return [StageRow(*row) for row in rows]
 
     def _find_stage(self, session: Session, name: str) -> StageRow:
-        wanted = name.strip().casefold()
         stages = self._stage_rows(session)
-        for stage in stages:
-            if stage.name.casefold() == wanted:
-                return stage
-        valid = ", ".join(stage.name for stage in stages)
-        raise ValidationError("stage", f"no stage named {name!r}; valid stages: {valid}")
+        found = find_stage(name, stages)
+        if found is None:
+            valid = ", ".join(stage.name for stage in stages)
+            raise UnknownStageError("stage", f"no stage named {name!r}; valid stages: {valid}")
+        return found
 
     def _initial_stage(self, session: Session) -> StageRow:
         stages = [s for s in self._stage_rows(session) if s.kind == StageKind.OPEN]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -40,13 +41,19 @@ _pending: set[_Relay] = set()  # keeps relays alive until their job reports
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
                       on_error: Callable[[BaseException], None],
-                      pool: QThreadPool | None = None) -> None:
-    """Run ``fn`` in ``pool`` (the global one by default) and report on the main thread."""
+                      pool: QThreadPool | None = None, *, owner: QObject | None = None) -> None:
+    """Run ``fn`` in ``pool`` (the global one by default) and report on the main thread.
+
+    With an ``owner`` (the widget the callbacks fill), nothing is reported once it is
+    deleted: a window closed while the work ran has no labels left to set.
+    """
     relay = _Relay()
     _pending.add(relay)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _pending.discard(relay)
+        if owner is not None and not shiboken6.isValid(owner):
+            return
         callback(value)
 
     relay.done.connect(lambda result: finish(on_done, result))

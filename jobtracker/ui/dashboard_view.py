@@ -190,7 +190,7 @@ class DashboardView(LazyView):
         run_in_background(
             lambda: compute_dashboard(path, tracker.today, tracker.now, date_from, date_to),
             lambda result: self._done(generation, result),
-            lambda error: self._failed(generation, error), self.pool)
+            lambda error: self._failed(generation, error), self.pool, owner=self)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:

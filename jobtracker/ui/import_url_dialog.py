@@ -228,7 +228,7 @@ class ImportUrlDialog(QDialog):
             return import_posting(url, cancel=cancel, options=options)
 
         run_in_background(work, lambda draft: self._fetched(cancel, url, draft),
-                          lambda error: self._failed(cancel, error), self._pool)
+                          lambda error: self._failed(cancel, error), self._pool, owner=self)
 
     def stop(self, *, quiet: bool = False) -> None:
         """Stop the running fetch now; its late answer is ignored (nothing is saved)."""

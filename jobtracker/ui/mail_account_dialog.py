@@ -200,7 +200,7 @@ class MailAccountDialog(QDialog):
         run_in_background(lambda: test_connection(account, password, ssl_context=context),
                           lambda text: self._tested(run, str(text), ok=True),
                           lambda error: self._tested(run, _plain(error), ok=False),
-                          self._context.pool)
+                          self._context.pool, owner=self)
         return True
 
     def _tested(self, run: int, text: str, *, ok: bool) -> None:

@@ -177,7 +177,8 @@ class PostingPanel(QWidget):
             return import_posting(url, cancel=check.cancel, options=options)
 
         run_in_background(work, lambda draft: self._checked(check, draft),
-                          lambda error: self._check_failed(check, error), self.pool)
+                          lambda error: self._check_failed(check, error), self.pool,
+                          owner=self)
 
     def stop_check(self) -> None:
         """Stop the running check now; its late answer is ignored."""
