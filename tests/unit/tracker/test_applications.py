@@ -209,7 +209,7 @@ def test_undoing_the_move_that_applied_clears_the_applied_date(tracker: Tracker)
 def test_move_refuses_unknown_stage_future_date_and_no_op(tracker: Tracker):
     app_id = _add(tracker)
     with pytest.raises(ValidationError, match="valid stages: Saved, Applied"):
-        tracker.move_stage(app_id, "Wishlist")
+        tracker.move_stage(app_id, "Wishlisted")  # "Wishlist" is a synonym of Saved
     with pytest.raises(ValidationError, match="in the future"):
         tracker.move_stage(app_id, "Applied", on=D(2026, 12, 25))
     with pytest.raises(ValidationError, match="already at Saved"):
