@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # An action makes about 1,500 Python-to-Qt calls, and the day adds 4,000 raw emissions and
 # 12,000 void calls: PySide6 6.12.0 aborted it ("Fatal Python error: none_dealloc") within
 # its first hundred actions. Raise it (JOBTRACKER_SESSION_ACTIONS) for a longer day.
-ACTIONS = int(os.environ.get("JOBTRACKER_SESSION_ACTIONS", "1200"))
+ACTIONS = int(os.environ.get("JOBTRACKER_SESSION_ACTIONS", "3000"))
 # From Python 3.12 True, False and None are immortal while their count is at least this:
 # PySide6's abi3 wheels move such counts harmlessly (see test_pyside_references.py).
 IMMORTAL = 2**31
