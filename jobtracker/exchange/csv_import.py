@@ -521,7 +521,7 @@ class _Reader:
         salary_min, salary_max, currency, period = self._salary(layout, values, number, fail)
         notes_text = cell(_F.NOTES)
         if layout.own and notes_text.isdigit():
-            # Exports before issue 14 held the count of notes here; now it is their text
+            # Older exports held the count of notes here; now it is their text
             # (one note on import), but a bare number in our own file is still a count.
             notes_text = ""
         draft = ApplicationInput(

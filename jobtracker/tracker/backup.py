@@ -25,7 +25,7 @@ BACKUP_FORMAT = "jobtracker-backup"
 # 2: rows of the tables in UUID_TABLES carry their "uuid" (schema 0004); 1 is still read.
 BACKUP_VERSION = 2
 READABLE_VERSIONS = (1, 2)
-# Said in every backup (issue 14): its values are the stored ones, so unlike every other
+# Said in every backup: its values are the stored ones, so unlike every other
 # output (CSV, list/show JSON, text), salaries here are in the currency's minor unit.
 _MINOR = ("integer in the minor unit of salary_currency (ISO 4217 exponent): 100 EUR is "
           "10000, 62.50 EUR is 6250, 9000000 JPY is 9000000")

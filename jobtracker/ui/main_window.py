@@ -738,7 +738,7 @@ class MainWindow(QMainWindow):
         if self.restore_backup(backup) is not None:
             dialog.accept()
 
-    # -- a damaged database file (issue 13) ----------------------------------------------------
+    # -- a damaged database file ----------------------------------------------------
 
     # What the check found when the window opened (None: the file is sound, or restored).
     damage: DamagedDatabaseError | None = None

@@ -186,7 +186,7 @@ def _run(db_path: Path, scratch: Path, timeout: float) -> str:
     try:
         from jobtracker.backups import refuse_if_damaged
 
-        refuse_if_damaged(db_path)  # a damaged file passes no smoke test (issue 13)
+        refuse_if_damaged(db_path)  # a damaged file passes no smoke test
         tracker = Tracker.open(db_path)
     except JobTrackerError as error:
         raise SmokeTestError(f"cannot open the database: {error}") from None

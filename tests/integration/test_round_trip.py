@@ -97,7 +97,7 @@ def test_database_passes_integrity_checks_after_bulk_work(demo: Tracker):
     con.close()
 
 
-# -- issue 14: any sequence of commands survives export json -> import json, once or twice ------
+# -- any sequence of commands survives export json -> import json, once or twice ------
 
 _COMPANIES = ("Acme", "Globex", "Initech", "Umbrella")
 _STAGES = ("Applied", "Screening", "Interviewing", "Offer", "Rejected", "Ghosted")

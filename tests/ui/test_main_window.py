@@ -137,7 +137,7 @@ def test_timeline_backfills_a_date(window: MainWindow) -> None:
     timeline.stage_combo.setCurrentText("Applied")
     timeline.date_edit.setDate(timeline.date_edit.date().addDays(-3))
     timeline.record_button.click()
-    # Saved today, so applied three days ago is refused (issue 14: a move never
+    # Saved today, so applied three days ago is refused (a move never
     # rewrites another event), with the way to correct the Saved event's date.
     assert not timeline.error_label.isHidden()
     assert "(Saved)" in timeline.error_label.text()

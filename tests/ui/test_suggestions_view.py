@@ -356,7 +356,7 @@ def test_the_mail_corpus_over_tls_through_the_inbox(
     ids = {}
     for key, app in manifest["applications"].items():
         # In their stages since before the mails: a mail older than the current stage's
-        # event is refused (issue 14), it no longer slots in and moves that event back.
+        # event is refused, it no longer slots in and moves that event back.
         ids[key] = tracker.add_application(ApplicationInput(
             title=app["title"], company=app["company"], url=app.get("url"), stage=app["stage"]),
             stage_on=dt.date(2026, 11, 1))

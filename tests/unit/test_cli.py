@@ -53,7 +53,7 @@ def test_a_whole_search_from_the_terminal(db_path: Path):
     assert "Backend Engineer" in table and "SRE" in table
     found = json.loads(ok(jt(db_path, "list", "--search", "kube", "--format", "json")))
     assert [row["title"] for row in found] == ["Backend Engineer"]
-    # In the units typed, like CSV and text (issue 14; it was 6250, the stored cents).
+    # In the units typed, like CSV and text (it was 6250, the stored cents).
     assert found[0]["salary_min"] == 62.5 and found[0]["salary_currency"] == "EUR"
     assert json.loads(ok(jt(db_path, "list", "--stage", "Saved", "--format", "json")))[0][
         "title"] == "SRE"
@@ -142,7 +142,7 @@ def test_broken_json_names_line_and_column(db_path: Path, tmp_path: Path):
     assert_one_line_error(jt(db_path, "import", "json", str(bad)), 1, "line 2, column")
 
 
-# -- issue 14: the stage history is append-only ------------------------------------------------
+# -- the stage history is append-only ------------------------------------------------
 
 
 def _history(db: Path, app: str = "1") -> tuple[str | None, list[tuple[str, str]]]:

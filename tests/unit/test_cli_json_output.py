@@ -89,7 +89,7 @@ def test_show_json_has_exactly_the_documented_keys(everything: Path) -> None:
 
 
 def test_salaries_are_in_the_units_typed_like_csv_and_text(db_path: Path) -> None:
-    # Before issue 14, JSON said 10000 for "100 EUR" (cents) while CSV and text said 100.
+    # Before, JSON said 10000 for "100 EUR" (cents) while CSV and text said 100.
     ok(jt(db_path, "add", "--title", "A", "--company", "C", "--salary", "100 EUR"))
     ok(jt(db_path, "add", "--title", "B", "--company", "C", "--salary", "62.50 EUR/hour"))
     ok(jt(db_path, "add", "--title", "D", "--company", "C", "--salary", "9000000 JPY/year"))

@@ -333,7 +333,7 @@ def test_populate_uses_the_trackers_clock(tracker: Tracker) -> None:
     assert tracker.list_applications(limit=1)[0].last_change >= TODAY - dt.timedelta(days=7)
 
 
-# -- every view and export has something to show (issue 14) ----------------------------------
+# -- every view and export has something to show ----------------------------------
 
 
 def test_interviewers_are_people_with_names(records: list[ApplicationRecord]) -> None:

@@ -5,7 +5,7 @@ Revises: 0003
 Create Date: 2026-12-07
 
 A JSON backup imported twice, or into the database it came from, must match
-what is already there instead of doubling it (issue 14). Integer ids are
+what is already there instead of doubling it. Integer ids are
 renumbered on import; a UUID made once per row stays with it in every copy.
 
 SQLite can add a NOT NULL column only with a constant default, and rebuilding

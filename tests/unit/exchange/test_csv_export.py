@@ -45,7 +45,7 @@ def test_values_are_plain(tracker: Tracker, tmp_path: Path) -> None:
     tracker.add_interview(app, InterviewInput(
         kind="phone", starts_at=dt.datetime(2026, 12, 1, 15, 30, tzinfo=dt.UTC)))
     row = dict(zip(COLUMNS, parse(export(tracker, tmp_path / "out.csv"))[1], strict=True))
-    # Issue 14: ISO 8601 with the offset (no zone given: this computer's), and the
+    # ISO 8601 with the offset (no zone given: this computer's), and the
     # notes' text rather than their count.
     local = dt.datetime(2026, 12, 1, 15, 30, tzinfo=dt.UTC).astimezone()
     assert row == {

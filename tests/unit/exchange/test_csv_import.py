@@ -146,7 +146,7 @@ def test_round_trip_through_excel_bom(tracker: Tracker, other: Tracker,
 
 def test_notes_text_becomes_a_note_and_next_interview_is_read_only(
         tracker: Tracker, other: Tracker, tmp_path: Path) -> None:
-    # Issue 14: the Notes column holds the notes' text now (it held their count, which
+    # the Notes column holds the notes' text now (it held their count, which
     # an import ignored); read back, it is one note with that text.
     app = tracker.add_application(ApplicationInput(title="Engineer", company="Acme"))
     tracker.add_note(app, "first")
@@ -416,7 +416,7 @@ def test_future_dates_fail_the_import_and_change_nothing(tracker: Tracker,
 
 def test_a_later_stage_with_an_applied_date_goes_through_applied(tracker: Tracker,
                                                                  tmp_path: Path) -> None:
-    # Issue 14: the applied date is always the Applied event's date, as for `add`.
+    # the applied date is always the Applied event's date, as for `add`.
     path = write(tmp_path / "in.csv", "Company,Title,Status,Applied,Last change\r\n"
                                       "A,x,Screening,2026-11-03,\r\n"
                                       "B,y,Offer,2026-10-01,2026-11-20\r\n"

@@ -61,7 +61,7 @@ def test_move_stage_records_dated_events_and_sets_applied(tracker: Tracker):
 def test_a_move_dated_before_the_current_stage_is_refused_and_changes_nothing(
         tracker: Tracker):
     # Was test_back_dated_move_slots_into_the_timeline: such a move slotted in, and
-    # one dated before the first event moved that event back (issue 14, item 2).
+    # one dated before the first event moved that event back.
     app_id = _add(tracker, applied_on=D(2025, 3, 1))
     before = tracker.get_application(app_id)
     with pytest.raises(ValidationError) as refused:

@@ -51,7 +51,7 @@ def test_round_trip_into_a_new_database_is_lossless(tracker: Tracker, tmp_path: 
 
 def test_importing_a_backup_into_its_own_database_changes_nothing(tracker: Tracker,
                                                                   tmp_path: Path):
-    # Issue 14: this used to double every application, note, interview, ... (the old
+    # this used to double every application, note, interview, ... (the old
     # test asserted the doubled count); rows are now matched by their UUID.
     _fill(tracker, tmp_path)
     exported = tracker.export_everything()
@@ -76,7 +76,7 @@ def test_importing_a_backup_into_its_own_database_changes_nothing(tracker: Track
     (lambda p: p["tables"]["note"][0].update(created_at="yesterday"), "not a valid date"),
     (lambda p: p["tables"]["application"][0].update(salary_min=10**20),
      "table application, row 1, field salary_min: 100000000000000000000 is too large"),
-    # Stage events have the same bounds as everywhere else (issue 14).
+    # Stage events have the same bounds as everywhere else.
     (lambda p: p["tables"]["stage_event"][0].update(occurred_on="1969-12-31"),
      "table stage_event, row 1, field occurred_on: 1969-12-31 is before 1970"),
     (lambda p: p["tables"]["stage_event"][-1].update(occurred_on="2026-11-29"),
@@ -116,7 +116,7 @@ def test_mail_accounts_and_suggestions_merge_by_their_keys(tracker: Tracker, tmp
         assert [s.message_id for s in other.mail_suggestions()] == ["<m1@acme.example>"]
 
 
-# -- issue 14: every imported row is checked like add/edit; a re-import is a merge ------------
+# -- every imported row is checked like add/edit; a re-import is a merge ------------
 
 
 @pytest.mark.parametrize(("table", "index", "change", "message"), [

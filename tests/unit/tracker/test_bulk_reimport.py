@@ -1,4 +1,4 @@
-"""Bulk import skips what is already tracked (issue 14): by posting URL, or by the same job."""
+"""Bulk import skips what is already tracked: by posting URL, or by the same job."""
 
 import datetime as dt
 

@@ -162,7 +162,7 @@ def test_a_deleted_application_leaves_the_suggestion_unmatched(tracker: Tracker,
 
 def test_a_mail_older_than_the_current_stage_is_refused_with_its_reason(tracker: Tracker,
                                                                          app_id: int):
-    # Issue 14: accepting used to slot the mail's stage in before later events.
+    # accepting used to slot the mail's stage in before later events.
     tracker.move_stage(app_id, "Screening", on=dt.date(2026, 11, 25))
     at = dt.datetime(2026, 12, 2, 14, 30, tzinfo=CET)
     rows = tracker.save_scan(outcome(draft(1, application_id=app_id),

@@ -258,7 +258,7 @@ def test_csv_export_reads_the_table_once_in_id_order(tracker: Tracker) -> None:
     steps = plan(tracker, EXPORT_SQL, ("; ", now, "\n\n"))
     assert steps[0] == "SCAN a", steps
     assert "SEARCH i USING INDEX ix_interview_application_id (application_id=?)" in steps
-    # The one sort is of each application's own notes, newest first (issue 14: the Notes
+    # The one sort is of each application's own notes, newest first (the Notes
     # column holds their text), found by index; the applications themselves are not sorted.
     notes = steps.index("SEARCH n USING INDEX ix_note_application_id (application_id=?)")
     assert steps.count(SORT) == 1 and steps[notes + 1] == SORT, steps
