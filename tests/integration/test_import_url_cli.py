@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path("/work/shared/postings")
+# Real postings with their expected fields, copied with their licences (tests/data/postings).
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "postings"
 KEYS = ["title", "company", "location", "remote", "salary_min", "salary_max", "salary_currency",
         "salary_period", "employment_type", "date_posted", "valid_through", "apply_url", "source",
         "description_text"]

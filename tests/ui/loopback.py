@@ -8,7 +8,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-CORPUS = Path("/work/shared/postings")
+# Real postings with their expected fields, copied with their licences (tests/data/postings).
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "postings"
 STALL_LIMIT = 30.0  # a stalled handler gives up by itself after this, should teardown not come
 
 Route = Callable[[http.server.BaseHTTPRequestHandler], None]

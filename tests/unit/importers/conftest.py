@@ -11,7 +11,8 @@ from typing import ClassVar
 
 import pytest
 
-CORPUS = Path("/work/shared/postings")
+# Real postings with their expected fields, copied with their licences (tests/data/postings).
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "postings"
 CONTENT_TYPES = {".json": "application/json; charset=utf-8",
                  ".rss": "application/rss+xml; charset=utf-8",
                  ".html": "text/html; charset=utf-8"}

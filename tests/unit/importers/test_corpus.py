@@ -11,7 +11,8 @@ import pytest
 
 from jobtracker.importers import FetchOptions, NoPostingFound, import_posting
 
-CORPUS = Path("/work/shared/postings")
+# Real postings with their expected fields, copied with their licences (tests/data/postings).
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "postings"
 FAST = FetchOptions(connect_timeout=2, read_timeout=5, deadline=10, retries=0)
 
 

@@ -12,7 +12,8 @@ import pytest
 from jobtracker.importers import NoPostingFound, extract, import_posting
 from jobtracker.importers.fetch import FetchOptions
 
-CORPUS = Path("/work/shared/postings")
+# Real postings with their expected fields, copied with their licences (tests/data/postings).
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "postings"
 FAST = FetchOptions(connect_timeout=1, read_timeout=2, deadline=5, retries=0)
 
 BROKEN = """<!doctype html><html><head>
