@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from jobtracker.tracker import Tracker
     from jobtracker.tracker.rows import ContactRow, EventRow, InterviewRow, NoteRow, TaskRow
 
 FORMATS = ("text", "json")
@@ -463,13 +464,19 @@ def _set_done(args: argparse.Namespace, *, done: bool) -> int:
 
 def cmd_task_delete(args: argparse.Namespace) -> int:
     """Delete a task for good, after asking."""
+    return _delete_for_good(args, "task", lambda tracker: tracker.delete_task(args.id))
+
+
+def _delete_for_good(args: argparse.Namespace, noun: str,
+                     delete: Callable[[Tracker], object]) -> int:
+    """Ask (or take --yes), then delete record ``args.id`` of kind ``noun`` in one action."""
     from jobtracker.cli import _tracker
 
     with _tracker(args) as tracker:
-        confirm(f"Delete task {args.id} for good?", yes=args.yes,
-                flag_hint=f"task delete deletes task {args.id} for good")
-        tracker.delete_task(args.id)
-    print(f"task {args.id} deleted")
+        confirm(f"Delete {noun} {args.id} for good?", yes=args.yes,
+                flag_hint=f"{noun} delete deletes {noun} {args.id} for good")
+        delete(tracker)
+    print(f"{noun} {args.id} deleted")
     return 0
 
 
@@ -507,14 +514,7 @@ def cmd_note_edit(args: argparse.Namespace) -> int:
 
 def cmd_note_delete(args: argparse.Namespace) -> int:
     """Delete a note for good, after asking."""
-    from jobtracker.cli import _tracker
-
-    with _tracker(args) as tracker:
-        confirm(f"Delete note {args.id} for good?", yes=args.yes,
-                flag_hint=f"note delete deletes note {args.id} for good")
-        tracker.delete_note(args.id)
-    print(f"note {args.id} deleted")
-    return 0
+    return _delete_for_good(args, "note", lambda tracker: tracker.delete_note(args.id))
 
 
 # -- interviews ------------------------------------------------------------------------------
