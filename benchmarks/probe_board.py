@@ -57,8 +57,8 @@ def main(db: str, repeat: int) -> int:
 
     from jobtracker.models import StageKind
     from jobtracker.tracker import ApplicationFilter, Tracker
-    from jobtracker.ui.board_model import card_mime, load_board
-    from jobtracker.ui.board_view import BoardView
+    from jobtracker.ui.applications.board_model import card_mime, load_board
+    from jobtracker.ui.applications.board_view import BoardView
     from jobtracker.ui.undo_commands import Editor
 
     app = QApplication([])

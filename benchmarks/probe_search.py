@@ -20,7 +20,7 @@ def main(db: str, word: str, repeat: int) -> int:
     from PySide6.QtWidgets import QApplication, QTableView
 
     from jobtracker.tracker import Tracker
-    from jobtracker.ui.applications_model import PAGE_SIZE, ApplicationsModel
+    from jobtracker.ui.applications.applications_model import PAGE_SIZE, ApplicationsModel
 
     app = QApplication([])
     tracker = Tracker.open(Path(db))

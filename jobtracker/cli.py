@@ -20,7 +20,7 @@ from jobtracker.errors import UnknownStageError
 
 if TYPE_CHECKING:
     from jobtracker.tracker import ApplicationInput, Tracker
-    from jobtracker.tracker.backup import BackupImport
+    from jobtracker.tracker.data_exchange import BackupImport
 
 PROG = "jobtracker"
 LIST_FORMATS = ("table", "csv", "json")
@@ -308,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _no_display():
             # A check, not a session: the window is drawn off-screen, as in CI.
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        from jobtracker.ui.smoke import run_smoke_test
+        from jobtracker.ui.mainwindow.smoke import run_smoke_test
 
         return run_smoke_test(args.db)
     from jobtracker.logs import configure_logging
@@ -397,8 +397,8 @@ def _check_output_folder(args: argparse.Namespace) -> None:
 
 def _plain_damage(error: Exception, args: argparse.Namespace) -> Exception:
     """A corruption error met while reading, as the one-line damaged-file message."""
-    from jobtracker.backups import BackupError
     from jobtracker.errors import DamagedDatabaseError
+    from jobtracker.file_backups import BackupError
     from jobtracker.health import is_corruption
 
     if isinstance(error, BackupError | DamagedDatabaseError) or args.command == "salvage":
@@ -407,7 +407,7 @@ def _plain_damage(error: Exception, args: argparse.Namespace) -> Exception:
         return error
     try:
         from jobtracker import health
-        from jobtracker.backups import damaged_by, damaged_error
+        from jobtracker.file_backups import damaged_by, damaged_error
 
         path = _db_path(args).expanduser().resolve()
         if not damaged_by(path, error):
@@ -509,7 +509,7 @@ def _tracker(args: argparse.Namespace) -> Tracker:
     if not reads and is_writable(path.expanduser().absolute()):
         # quick_check before any write: 0.12 s at 50,000 applications (an `add` takes
         # 0.8 s), and writing into a damaged file spreads the damage and hides it.
-        from jobtracker.backups import refuse_if_damaged
+        from jobtracker.file_backups import refuse_if_damaged
 
         refuse_if_damaged(path)
     # Reading never creates a database (a missing file is a mistyped path, not an empty
@@ -545,7 +545,7 @@ def _open_app(args: argparse.Namespace, argv: list[str]) -> int:
               f"--help", file=sys.stderr)
         return 1
     try:
-        from jobtracker.ui.app import run
+        from jobtracker.ui.mainwindow.app import run
     except ImportError as error:
         print(f"{PROG}: the desktop window cannot start ({error}); the commands work without "
               f"it: {PROG} --help", file=sys.stderr)
@@ -865,15 +865,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
             tracker.restore_application(application_id)
         print(f"{application_id}: restored from the trash")
         return 0
-    from jobtracker.backups import restore_backup
     from jobtracker.dbfile import is_writable
     from jobtracker.errors import ReadOnlyDatabaseError
+    from jobtracker.file_backups import restore_backup
 
     database = _db_path(args).expanduser().absolute()
     if database.exists() and not is_writable(database):
         raise ReadOnlyDatabaseError(database)
     report = restore_backup(_db_path(args), Path(args.id))
-    from jobtracker.backups import _read_facts
+    from jobtracker.file_backups import _read_facts
 
     _, live = _read_facts(report.restored_from)  # a backup is read-only: counted as it is
     held = f" ({_n(live, 'application')}, trash aside)" if live is not None else ""
@@ -890,7 +890,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Copy the database with SQLite's online backup API; prints the copy's path."""
-    from jobtracker.backups import make_backup
+    from jobtracker.file_backups import make_backup
     from jobtracker.health import wal_problem
 
     path = _db_path(args).expanduser().resolve()
@@ -901,7 +901,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_backups(args: argparse.Namespace) -> int:
     """List the backups, newest first, each with the verdict of SQLite's check."""
-    from jobtracker.backups import OK, list_backups
+    from jobtracker.file_backups import OK, list_backups
 
     # Checked lazily: a backup is checked (quick_check) once, its verdict then recorded.
     rows = list_backups(_db_path(args), check=True)
@@ -1079,9 +1079,9 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
 def cmd_import_json(args: argparse.Namespace) -> int:
     """Merge a JSON export into this database."""
     from jobtracker.errors import InputFileError
-    from jobtracker.exchange.json_backup import read_backup
+    from jobtracker.exchange.json_file import read_json_export
 
-    payload = read_backup(args.file)
+    payload = read_json_export(args.file)
     with _tracker(args) as tracker:
         try:
             result = tracker.import_everything(payload)

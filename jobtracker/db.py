@@ -212,7 +212,7 @@ def _refuse_unusable(path: Path, *, create: bool, make_folder: bool) -> None:
     if head:
         if head != SQLITE_HEADER:
             # With a backup of it, garbage here is damage; without, never a database of ours.
-            from jobtracker.backups import damaged_by, damaged_error
+            from jobtracker.file_backups import damaged_by, damaged_error
 
             error = sqlite3.DatabaseError("file is not a database")
             if damaged_by(path, error):
@@ -223,7 +223,7 @@ def _refuse_unusable(path: Path, *, create: bool, make_folder: bool) -> None:
         return
     # Empty: SQLite would take it for a new database. A sync tool or a full disk can leave
     # a real one at 0 bytes, so with a backup to go back to it counts as damaged.
-    from jobtracker.backups import damaged_error, newest_good_backup
+    from jobtracker.file_backups import damaged_error, newest_good_backup
 
     if newest_good_backup(path) is not None:
         raise damaged_error(path, "it is empty: 0 bytes", "nothing was changed")
@@ -245,7 +245,7 @@ def _upgrade(engine: Engine, path: Path) -> None:
                 return
             if revision and (problem := health.check(path)) is not None:
                 # Never migrate (nor copy as the pre-upgrade backup) a damaged file.
-                from jobtracker.backups import damaged_error  # imports this module
+                from jobtracker.file_backups import damaged_error  # imports this module
 
                 raise damaged_error(path, problem, "it was not upgraded")
             if revision:

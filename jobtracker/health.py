@@ -8,6 +8,7 @@ import struct
 import time
 from pathlib import Path
 
+from jobtracker.app_lock import app_lock_holder, pid_alive
 from jobtracker.dbfile import BUSY_TIMEOUT_MS, is_writable, read_only_params, uri
 
 # sqlite3's names for "the bytes are not what SQLite wrote" (as opposed to busy, full, ...).
@@ -172,8 +173,6 @@ def wal_problem(db_path: Path) -> str | None:
             return None
     except OSError:
         return None
-    from jobtracker.backups import app_lock_holder  # backups imports this module
-
     if app_lock_holder(db_path) not in (None, os.getpid()):
         # The app has the file open: its -wal is live and already read by SQLite there, and
         # checksumming a few MB in Python (0.2 s a MB) would slow every command beside it.
@@ -197,30 +196,6 @@ def wal_problem(db_path: Path) -> str | None:
 
 
 # -- leftovers of killed processes -------------------------------------------------------------
-
-
-def pid_alive(pid: int) -> bool:
-    """Whether process ``pid`` runs on this computer."""
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # os.kill(pid, 0) would terminate the process there
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def staging_path(db_path: Path, pid: int) -> Path:
@@ -255,5 +230,5 @@ def remove_stale_staging(db_path: Path) -> list[Path]:
     return removed
 
 
-__all__ = ["check", "is_corruption", "pid_alive", "remove_stale_staging", "staging_path",
+__all__ = ["check", "is_corruption", "remove_stale_staging", "staging_path",
            "wal_damage", "wal_problem"]

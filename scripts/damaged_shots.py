@@ -10,12 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from jobtracker import backups
+from jobtracker import file_backups
 from jobtracker.tracker import ApplicationInput, Tracker
-from jobtracker.ui.backups_page import backup_when_painted
-from jobtracker.ui.main_window import MainWindow
+from jobtracker.ui.mainwindow.main_window import MainWindow
+from jobtracker.ui.preferences.backups_page import backup_when_painted
 from jobtracker.ui.settings import Settings
-from jobtracker.ui.theme import apply_theme
+from jobtracker.ui.widgets.theme import apply_theme
 
 SIZE = (1280, 800)  # the window's default size
 
@@ -46,7 +46,7 @@ def shoot_damaged(app: QApplication, theme: str, out: Path, work: Path) -> None:
                                                      location="Berlin"))
         for number in range(30):  # notes over several pages, one of which is damaged
             tracker.add_note(1, f"Note {number}: " + "remember this. " * 40)
-    backups.make_backup(path, now=dt.datetime.now(dt.UTC) - dt.timedelta(hours=20))
+    file_backups.make_backup(path, now=dt.datetime.now(dt.UTC) - dt.timedelta(hours=20))
     _scribble_over_a_page(path, "note")
     settings = Settings(QSettings(str(work / f"damaged-{theme}.ini"), QSettings.Format.IniFormat))
     window = MainWindow(Tracker.open(path), settings, home_path=path)

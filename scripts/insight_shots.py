@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from jobtracker import demo
 from jobtracker.tracker import Tracker
-from jobtracker.ui.main_window import MainWindow
+from jobtracker.ui.mainwindow.main_window import MainWindow
 from jobtracker.ui.settings import Settings
-from jobtracker.ui.theme import apply_theme
+from jobtracker.ui.widgets.theme import apply_theme
 
 COUNT = 2000
 SIZE = (1360, 820)

@@ -25,12 +25,12 @@ from jobtracker.mail.scan import FolderState, ScanOutcome
 from jobtracker.mail.suggest import SuggestionDraft
 from jobtracker.secrets import SessionSecretStore
 from jobtracker.tracker import ApplicationInput, Tracker
-from jobtracker.ui.app import make_application
-from jobtracker.ui.mail_account_dialog import MailAccountDialog
-from jobtracker.ui.mail_scan import MailContext
-from jobtracker.ui.main_window import MainWindow
+from jobtracker.ui.mail.mail_account_dialog import MailAccountDialog
+from jobtracker.ui.mail.mail_scan import MailContext
+from jobtracker.ui.mainwindow.app import make_application
+from jobtracker.ui.mainwindow.main_window import MainWindow
 from jobtracker.ui.settings import Settings
-from jobtracker.ui.theme import apply_theme
+from jobtracker.ui.widgets.theme import apply_theme
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1360, 820)

@@ -23,18 +23,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from jobtracker import backups, demo
+from jobtracker import demo, file_backups
 from jobtracker.tracker import ApplicationInput, Tracker
-from jobtracker.ui.app import make_application
-from jobtracker.ui.applications_view import CUSTOM
-from jobtracker.ui.contact_dialog import ContactDialog
-from jobtracker.ui.import_url_dialog import ImportUrlDialog
-from jobtracker.ui.interview_dialog import InterviewDialog
-from jobtracker.ui.main_window import MainWindow
-from jobtracker.ui.new_application_dialog import NewApplicationDialog
-from jobtracker.ui.preferences_dialog import PreferencesDialog
+from jobtracker.ui.applications.applications_view import CUSTOM
+from jobtracker.ui.applications.new_application_dialog import NewApplicationDialog
+from jobtracker.ui.contacts.contact_dialog import ContactDialog
+from jobtracker.ui.detail.interview_dialog import InterviewDialog
+from jobtracker.ui.importing.import_url_dialog import ImportUrlDialog
+from jobtracker.ui.mainwindow.app import make_application
+from jobtracker.ui.mainwindow.main_window import MainWindow
+from jobtracker.ui.preferences.preferences_dialog import PreferencesDialog
 from jobtracker.ui.settings import Settings
-from jobtracker.ui.theme import apply_theme
+from jobtracker.ui.widgets.theme import apply_theme
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from damaged_shots import shoot_damaged
@@ -271,9 +271,9 @@ def shoot_backups(app: QApplication, window: MainWindow, settings: Settings, the
     path = window.tracker.db.path
     now = dt.datetime.now().astimezone()
     for days in range(6, -1, -1):
-        backups.backup_if_due(path, now=now - dt.timedelta(days=days, hours=days % 3))
-    backups.make_backup(path, now=now - dt.timedelta(days=2, hours=-3))
-    backups.make_backup(path, kind="pre-restore", now=now - dt.timedelta(days=4, hours=-1))
+        file_backups.backup_if_due(path, now=now - dt.timedelta(days=days, hours=days % 3))
+    file_backups.make_backup(path, now=now - dt.timedelta(days=2, hours=-3))
+    file_backups.make_backup(path, kind="pre-restore", now=now - dt.timedelta(days=4, hours=-1))
     prefs = PreferencesDialog(window.tracker, settings, window)
     prefs.ui.tabs.setCurrentIndex(prefs.backups_tab_index)
     prefs.show()

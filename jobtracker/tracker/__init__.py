@@ -13,8 +13,8 @@ from pathlib import Path
 from jobtracker.db import Database, open_database
 from jobtracker.tracker.activity import ActivityMixin
 from jobtracker.tracker.applications import ApplicationsMixin
-from jobtracker.tracker.backup import BackupMixin
 from jobtracker.tracker.bulk import BulkMixin
+from jobtracker.tracker.data_exchange import DataExchangeMixin
 from jobtracker.tracker.duplicates import DuplicatesMixin
 from jobtracker.tracker.files import FilesMixin
 from jobtracker.tracker.inputs import (
@@ -65,7 +65,7 @@ class Tracker(
     ListingMixin,
     ActivityMixin,
     PeopleMixin,
-    BackupMixin,
+    DataExchangeMixin,
     FilesMixin,
     DuplicatesMixin,
     StatsMixin,

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from jobtracker.db import open_database
 from jobtracker.importers import FetchOptions
 from jobtracker.tracker import Tracker
-from jobtracker.ui.app import make_application
-from jobtracker.ui.main_window import MainWindow
+from jobtracker.ui.mainwindow.app import make_application
+from jobtracker.ui.mainwindow.main_window import MainWindow
 from jobtracker.ui.settings import Settings
 
 from .helpers import NOW, TODAY

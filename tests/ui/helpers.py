@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from jobtracker.tracker import ApplicationInput, Tracker
-from jobtracker.ui.main_window import MainWindow
-from jobtracker.ui.new_application_dialog import NewApplicationDialog
+from jobtracker.ui.applications.new_application_dialog import NewApplicationDialog
+from jobtracker.ui.mainwindow.main_window import MainWindow
 
 # The same fixed clock as tests/conftest.py (which test modules cannot import by name).
 TODAY = dt.date(2026, 11, 28)

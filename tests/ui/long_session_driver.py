@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 
 from jobtracker.db import open_database
 from jobtracker.tracker import Tracker
-from jobtracker.ui import main_window
-from jobtracker.ui.app import make_application
-from jobtracker.ui.interview_dialog import InterviewDialog
-from jobtracker.ui.main_window import VIEWS, MainWindow
-from jobtracker.ui.new_application_dialog import NewApplicationDialog
+from jobtracker.ui.applications.new_application_dialog import NewApplicationDialog
+from jobtracker.ui.detail.interview_dialog import InterviewDialog
+from jobtracker.ui.mainwindow import main_window
+from jobtracker.ui.mainwindow.app import make_application
+from jobtracker.ui.mainwindow.main_window import VIEWS, MainWindow
 from jobtracker.ui.settings import Settings
 
 # The fixed clock of the UI tests (tests/ui/helpers.py), so dated code paths are stable.

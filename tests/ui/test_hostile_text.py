@@ -53,11 +53,11 @@ from jobtracker.tracker import (
     Tracker,
 )
 from jobtracker.tracker.inputs import SnapshotInput
-from jobtracker.ui.applications_model import COLUMN_OF
-from jobtracker.ui.formatting import isolate, literal, plain_tooltip
-from jobtracker.ui.import_url_dialog import ImportUrlDialog
-from jobtracker.ui.main_window import MainWindow
-from jobtracker.ui.markdown_render import render
+from jobtracker.ui.applications.applications_model import COLUMN_OF
+from jobtracker.ui.importing.import_url_dialog import ImportUrlDialog
+from jobtracker.ui.mainwindow.main_window import MainWindow
+from jobtracker.ui.widgets.formatting import isolate, literal, plain_tooltip
+from jobtracker.ui.widgets.markdown_render import render
 
 from .helpers import NOW, TODAY
 from .loopback import LoopbackServer

@@ -6,7 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from jobtracker.tracker import ApplicationInput, ApplicationRecord
-from jobtracker.ui.applications_model import PAGE_SIZE
+from jobtracker.ui.applications.applications_model import PAGE_SIZE
 
 
 @pytest.mark.slow

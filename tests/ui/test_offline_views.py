@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from jobtracker.demo import populate
 from jobtracker.tracker import Tracker
-from jobtracker.ui.main_window import MainWindow
+from jobtracker.ui.mainwindow.main_window import MainWindow
 
 from .loopback import LoopbackServer
 

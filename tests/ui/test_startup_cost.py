@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from jobtracker.ui.main_window import MainWindow
-from jobtracker.ui.smoke import PAINT_FILE_ENV
-from jobtracker.ui.workspace import VIEW_NAMES
+from jobtracker.ui.mainwindow.main_window import MainWindow
+from jobtracker.ui.mainwindow.smoke import PAINT_FILE_ENV
+from jobtracker.ui.mainwindow.views import VIEW_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,10 +19,12 @@ ROOT = Path(__file__).resolve().parents[2]
 # the duplicate check (rapidfuzz), mail matching, Preferences with the backups page, the
 # board, Today, dashboard (charts) and calendar views.
 DEFERRED = ("jobtracker.importers", "requests", "lxml", "jobtracker.mail.scan", "alembic",
-            "keyring", "rapidfuzz", "jobtracker.mail.match", "jobtracker.ui.backups_page",
-            "jobtracker.ui.preferences_dialog", "jobtracker.ui.board_view",
-            "jobtracker.ui.today_view", "jobtracker.ui.dashboard_view", "jobtracker.ui.charts",
-            "jobtracker.ui.calendar_view")
+            "keyring", "rapidfuzz", "jobtracker.mail.match",
+            "jobtracker.ui.preferences.backups_page",
+            "jobtracker.ui.preferences.preferences_dialog",
+            "jobtracker.ui.applications.board_view", "jobtracker.ui.insights.today_view",
+            "jobtracker.ui.insights.dashboard_view", "jobtracker.ui.insights.charts",
+            "jobtracker.ui.insights.calendar_view")
 
 # A fresh interpreter opens a migrated database in the real window, shows it, and says which
 # of DEFERRED it loaded; then it opens the board and says again.
@@ -31,8 +33,8 @@ import json, sys
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from jobtracker.tracker import Tracker
-from jobtracker.ui.app import make_application
-from jobtracker.ui.main_window import MainWindow
+from jobtracker.ui.mainwindow.app import make_application
+from jobtracker.ui.mainwindow.main_window import MainWindow
 from jobtracker.ui.settings import Settings
 deferred = json.loads(sys.argv[3])
 app = make_application(["jobtracker"])
@@ -66,7 +68,7 @@ def test_the_first_window_loads_none_of_the_deferred_modules(tmp_path: Path,
     loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert loaded["at_start"] == []
     # The probe can see a module load: opening the board brings in its own.
-    assert "jobtracker.ui.board_view" in loaded["after_board"]
+    assert "jobtracker.ui.applications.board_view" in loaded["after_board"]
 
 
 def test_sidebar_views_are_built_on_their_first_visit(window: MainWindow) -> None:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from jobtracker import backups, migrations
-from jobtracker.backups import BackupError
+from jobtracker import app_lock, file_backups, migrations
 from jobtracker.db import open_database, read_revision
+from jobtracker.file_backups import BackupError
 from jobtracker.paths import backups_dir
 from jobtracker.tracker import ApplicationInput, Tracker
 from tests.db_files import db_with, integrity, titles
@@ -24,7 +24,7 @@ DAY = dt.datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 
 
 def _kinds(db_path: Path) -> list[str]:
-    return [row.kind for row in backups.list_backups(db_path)]
+    return [row.kind for row in file_backups.list_backups(db_path)]
 
 
 # -- daily backups ---------------------------------------------------------------------------
@@ -32,13 +32,13 @@ def _kinds(db_path: Path) -> list[str]:
 
 def test_one_daily_backup_per_calendar_day(db_path: Path, migrated_template: Path):
     db_with(db_path, migrated_template, "First")
-    first = backups.backup_if_due(db_path, now=DAY)
+    first = file_backups.backup_if_due(db_path, now=DAY)
     assert first is not None and first.name == "jobtracker.daily.2026-11-28T090000Z.db"
     assert first.parent == backups_dir(db_path)
     # Later the same day: nothing new.
-    assert backups.backup_if_due(db_path, now=DAY + dt.timedelta(hours=14)) is None
+    assert file_backups.backup_if_due(db_path, now=DAY + dt.timedelta(hours=14)) is None
     # The next day: a new one.
-    second = backups.backup_if_due(db_path, now=DAY + dt.timedelta(days=1))
+    second = file_backups.backup_if_due(db_path, now=DAY + dt.timedelta(days=1))
     assert second is not None and second != first
     assert _kinds(db_path) == ["daily", "daily"]
 
@@ -47,20 +47,20 @@ def test_the_day_is_the_users_local_day(db_path: Path, migrated_template: Path):
     db_with(db_path, migrated_template)
     berlin = dt.timezone(dt.timedelta(hours=1))
     # 23:30 UTC on the 28th is already the 29th in Berlin: a different day from 09:00 UTC.
-    assert backups.backup_if_due(db_path, now=DAY.astimezone(berlin)) is not None
+    assert file_backups.backup_if_due(db_path, now=DAY.astimezone(berlin)) is not None
     late = dt.datetime(2026, 11, 28, 23, 30, tzinfo=UTC).astimezone(berlin)
-    assert backups.backup_if_due(db_path, now=late) is not None
+    assert file_backups.backup_if_due(db_path, now=late) is not None
 
 
 def test_no_backup_without_a_database(db_path: Path):
-    assert backups.backup_if_due(db_path, now=DAY) is None
+    assert file_backups.backup_if_due(db_path, now=DAY) is None
     assert not backups_dir(db_path).exists()
 
 
 def test_pruning_keeps_the_newest_n_daily_and_never_other_kinds(db_path: Path,
                                                                  migrated_template: Path):
     db_with(db_path, migrated_template, "Kept")
-    manual = backups.make_backup(db_path, now=DAY - dt.timedelta(days=30))
+    manual = file_backups.make_backup(db_path, now=DAY - dt.timedelta(days=30))
     migration = backups_dir(db_path) / "jobtracker.schema-0001.20250101T000000Z.db"
     shutil.copyfile(manual, migration)
     pre_restore = backups_dir(db_path) / "jobtracker.pre-restore.2025-01-02T000000Z.db"
@@ -68,8 +68,8 @@ def test_pruning_keeps_the_newest_n_daily_and_never_other_kinds(db_path: Path,
     stranger = backups_dir(db_path) / "my-own-copy.db"
     shutil.copyfile(manual, stranger)
     for day in range(6):
-        assert backups.backup_if_due(db_path, keep=3, now=DAY + dt.timedelta(days=day))
-    rows = backups.list_backups(db_path)
+        assert file_backups.backup_if_due(db_path, keep=3, now=DAY + dt.timedelta(days=day))
+    rows = file_backups.list_backups(db_path)
     dailies = [row.taken_at.date() for row in rows if row.kind == "daily"]
     assert dailies == [dt.date(2026, 12, day) for day in (3, 2, 1)]
     assert manual.exists() and migration.exists() and pre_restore.exists() and stranger.exists()
@@ -79,8 +79,8 @@ def test_pruning_keeps_the_newest_n_daily_and_never_other_kinds(db_path: Path,
 def test_listing_reads_kind_time_size_revision_and_count(db_path: Path,
                                                         migrated_template: Path):
     db_with(db_path, migrated_template, "One", "Two")
-    path = backups.make_backup(db_path, now=DAY)
-    [row] = backups.list_backups(db_path)
+    path = file_backups.make_backup(db_path, now=DAY)
+    [row] = file_backups.list_backups(db_path)
     assert row.path == path and row.kind == "manual"
     assert row.taken_at == DAY
     assert row.size == path.stat().st_size > 0
@@ -101,7 +101,7 @@ def test_backup_of_a_live_wal_database_holds_rows_only_in_the_wal(db_path: Path,
         writer.execute("PRAGMA wal_autocheckpoint = 0")  # keep the new row out of the main file
         writer.execute("UPDATE application SET title = 'Only in the WAL'")
         assert Path(f"{db_path}-wal").stat().st_size > 0
-        path = backups.make_backup(db_path, now=DAY)
+        path = file_backups.make_backup(db_path, now=DAY)
         assert titles(path) == ["Only in the WAL"]
         assert integrity(path) == "ok"
         # A backup is one self-contained file, not a WAL database needing its -wal.
@@ -115,13 +115,13 @@ def test_manual_backup_to_a_chosen_file_and_never_onto_the_database(
     db_with(db_path, migrated_template, "Mine")
     out = tmp_path / "elsewhere" / "copy.db"
     out.parent.mkdir()
-    assert backups.make_backup(db_path, out) == out
+    assert file_backups.make_backup(db_path, out) == out
     assert titles(out) == ["Mine"]
-    assert backups.make_backup(db_path, out.parent).parent == out.parent
+    assert file_backups.make_backup(db_path, out.parent).parent == out.parent
     with pytest.raises(BackupError, match="the database itself"):
-        backups.make_backup(db_path, db_path)
+        file_backups.make_backup(db_path, db_path)
     with pytest.raises(BackupError, match="no database"):
-        backups.make_backup(tmp_path / "missing.db")
+        file_backups.make_backup(tmp_path / "missing.db")
 
 
 # -- restore ---------------------------------------------------------------------------------
@@ -130,10 +130,10 @@ def test_manual_backup_to_a_chosen_file_and_never_onto_the_database(
 def test_restore_keeps_a_copy_first_and_the_result_opens_and_passes_integrity_check(
         db_path: Path, migrated_template: Path):
     db_with(db_path, migrated_template, "Old")
-    saved = backups.make_backup(db_path, now=DAY)
+    saved = file_backups.make_backup(db_path, now=DAY)
     with Tracker.open(db_path) as tracker:
         tracker.add_application(ApplicationInput("Added after the backup", "Globex"))
-    report = backups.restore_backup(db_path, saved, now=DAY + dt.timedelta(hours=1))
+    report = file_backups.restore_backup(db_path, saved, now=DAY + dt.timedelta(hours=1))
     assert report.previous_copy is not None and report.previous_copy.exists()
     assert titles(report.previous_copy) == ["Old", "Added after the backup"]
     assert "pre-restore" in _kinds(db_path)
@@ -146,7 +146,7 @@ def test_restore_keeps_a_copy_first_and_the_result_opens_and_passes_integrity_ch
 def test_the_old_wal_is_not_replayed_into_the_restored_file(db_path: Path,
                                                            migrated_template: Path):
     db_with(db_path, migrated_template, "Backed up")
-    saved = backups.make_backup(db_path, now=DAY)
+    saved = file_backups.make_backup(db_path, now=DAY)
     # A crashed writer's WAL: its changes would land on the restored file if it survived.
     writer = sqlite3.connect(db_path, isolation_level=None)
     writer.execute("PRAGMA wal_autocheckpoint = 0")
@@ -155,7 +155,7 @@ def test_the_old_wal_is_not_replayed_into_the_restored_file(db_path: Path,
     stale = wal.read_bytes()
     writer.close()  # folds the WAL in and deletes it; put it back as a crash would leave it
     wal.write_bytes(stale)
-    backups.restore_backup(db_path, saved, now=DAY)
+    file_backups.restore_backup(db_path, saved, now=DAY)
     assert not wal.exists()
     assert titles(db_path) == ["Backed up"]
     assert integrity(db_path) == "ok"
@@ -172,7 +172,7 @@ def test_an_older_schema_backup_is_migrated_on_next_open(tmp_path: Path, db_path
         command.upgrade(migrations.alembic_config(connection), "0001")
     engine.dispose()
     db_with(db_path, migrated_template, "Current")
-    report = backups.restore_backup(db_path, old, now=DAY)
+    report = file_backups.restore_backup(db_path, old, now=DAY)
     assert report.migrates_on_open
     assert read_revision(db_path) == "0001"
     open_database(db_path).close()
@@ -206,7 +206,7 @@ def test_a_bad_backup_is_refused_and_nothing_changes(tmp_path: Path, db_path: Pa
     before = db_path.read_bytes()
     listing = sorted(p.name for p in db_path.parent.iterdir())
     with pytest.raises(BackupError, match=message) as caught:
-        backups.restore_backup(db_path, bad, now=DAY)
+        file_backups.restore_backup(db_path, bad, now=DAY)
     assert "nothing was changed" in str(caught.value)
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in db_path.parent.iterdir()) == listing
@@ -231,7 +231,7 @@ def _damaged_copy(source: Path, target: Path) -> None:
 def test_restore_is_refused_while_the_app_holds_the_lock(db_path: Path,
                                                          migrated_template: Path):
     db_with(db_path, migrated_template, "Open in the app")
-    saved = backups.make_backup(db_path, now=DAY)
+    saved = file_backups.make_backup(db_path, now=DAY)
     # A real other process holding the lock file the way QLockFile does (pid, name, host;
     # flock held), without Qt in this test.
     holder = subprocess.Popen(
@@ -241,29 +241,29 @@ def test_restore_is_refused_while_the_app_holds_the_lock(db_path: Path,
             "fcntl.flock(fd, fcntl.LOCK_EX)\n"
             "os.write(fd, f'{os.getpid()}\\npython3\\n{socket.gethostname()}\\n'.encode())\n"
             "print('locked', flush=True)\n"
-            "time.sleep(60)\n"), str(backups.app_lock_path(db_path))],
+            "time.sleep(60)\n"), str(app_lock.app_lock_path(db_path))],
         stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        assert backups.app_lock_holder(db_path) == holder.pid
+        assert app_lock.app_lock_holder(db_path) == holder.pid
         before = db_path.read_bytes()
         with pytest.raises(BackupError, match="JobTracker is open on"):
-            backups.restore_backup(db_path, saved, now=DAY)
+            file_backups.restore_backup(db_path, saved, now=DAY)
         assert db_path.read_bytes() == before
     finally:
         holder.kill()
         holder.wait()
         holder.stdout.close()  # type: ignore[union-attr]
     # The holder is gone (killed): its lock file stays, but it no longer counts.
-    assert backups.app_lock_path(db_path).exists()
-    assert backups.app_lock_holder(db_path) is None
-    backups.restore_backup(db_path, saved, now=DAY)
+    assert app_lock.app_lock_path(db_path).exists()
+    assert app_lock.app_lock_holder(db_path) is None
+    file_backups.restore_backup(db_path, saved, now=DAY)
 
 
 def test_a_damaged_current_file_is_still_kept_before_restoring(db_path: Path,
                                                                migrated_template: Path):
     db_with(db_path, migrated_template, "Good")
-    saved = backups.make_backup(db_path, now=DAY)
+    saved = file_backups.make_backup(db_path, now=DAY)
     # What a crash left: a WAL of changes the restored file must never see.
     writer = sqlite3.connect(db_path, isolation_level=None)
     writer.execute("PRAGMA wal_autocheckpoint = 0")
@@ -274,7 +274,7 @@ def test_a_damaged_current_file_is_still_kept_before_restoring(db_path: Path,
     writer.close()
     db_path.write_bytes(b"garbage " * 1000)
     wal.write_bytes(stale)
-    report = backups.restore_backup(db_path, saved, now=DAY)
+    report = file_backups.restore_backup(db_path, saved, now=DAY)
     assert report.previous_copy is not None
     assert report.previous_copy.read_bytes() == b"garbage " * 1000
     assert not wal.exists()
@@ -285,9 +285,9 @@ def test_a_damaged_current_file_is_still_kept_before_restoring(db_path: Path,
 def test_restore_into_a_new_location_needs_no_copy(tmp_path: Path, db_path: Path,
                                                    migrated_template: Path):
     db_with(db_path, migrated_template, "Moved")
-    saved = backups.make_backup(db_path, now=DAY)
+    saved = file_backups.make_backup(db_path, now=DAY)
     fresh = tmp_path / "new" / "jobtracker.db"
-    report = backups.restore_backup(fresh, saved, now=DAY)
+    report = file_backups.restore_backup(fresh, saved, now=DAY)
     assert report.previous_copy is None
     assert titles(fresh) == ["Moved"]
 
@@ -305,11 +305,11 @@ def test_backup_taken_while_another_process_writes(db_path: Path, migrated_templ
     copies = []
     try:
         while writer.poll() is None and len(copies) < 20:
-            copies.append(backups.make_backup(db_path))
+            copies.append(file_backups.make_backup(db_path))
             time.sleep(0.01)
     finally:
         assert writer.wait(120) == 0
-    copies.append(backups.make_backup(db_path))
+    copies.append(file_backups.make_backup(db_path))
     for copy in copies:
         assert integrity(copy) == "ok"
     assert len(titles(copies[-1])) == 150

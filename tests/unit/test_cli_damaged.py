@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from jobtracker import backups, health
+from jobtracker import file_backups, health
 from jobtracker.paths import backups_dir
 from tests.db_files import corrupt, db_with, db_with_many, integrity, titles
 
@@ -32,8 +32,8 @@ def _one_plain_line(result: subprocess.CompletedProcess[str]) -> str:
 def test_writes_are_refused_naming_the_newest_good_backup(db_path: Path,
                                                           migrated_template: Path):
     db_with_many(db_path, migrated_template)
-    backups.make_backup(db_path, now=DAY - dt.timedelta(days=1))
-    good = backups.make_backup(db_path, now=DAY)
+    file_backups.make_backup(db_path, now=DAY - dt.timedelta(days=1))
+    good = file_backups.make_backup(db_path, now=DAY)
     corrupt(db_path)
     before = db_path.read_bytes()
     for args in (("add", "--title", "New", "--company", "Acme"), ("move", "40", "Interviewing"),
@@ -65,7 +65,7 @@ def test_backup_of_a_damaged_file_is_refused_and_writes_nothing(tmp_path: Path, 
 def test_reading_commands_say_the_file_is_damaged(tmp_path: Path, db_path: Path,
                                                   migrated_template: Path):
     db_with_many(db_path, migrated_template)
-    good = backups.make_backup(db_path, now=DAY)
+    good = file_backups.make_backup(db_path, now=DAY)
     corrupt(db_path)
     out = tmp_path / "out.csv"
     for args in (("stats",), ("export", "csv"), ("export", "csv", "-o", str(out))):
@@ -77,7 +77,7 @@ def test_reading_commands_say_the_file_is_damaged(tmp_path: Path, db_path: Path,
 def test_restore_from_the_newest_good_backup_keeps_the_damaged_file(db_path: Path,
                                                                     migrated_template: Path):
     db_with_many(db_path, migrated_template)
-    good = backups.make_backup(db_path, now=DAY)
+    good = file_backups.make_backup(db_path, now=DAY)
     corrupt(db_path)
     damaged = db_path.read_bytes()
     listed = _jt(db_path, "backups")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from jobtracker import backups
+from jobtracker import file_backups
 from tests.db_files import db_with
 
 REPO = Path(__file__).parents[2]
@@ -102,8 +102,8 @@ def test_an_output_in_a_missing_folder_is_refused_and_nothing_created(
 
 def test_make_backup_refuses_a_missing_folder_itself(tmp_path: Path, migrated_template: Path):
     db = db_with(tmp_path / "jobtracker.db", migrated_template, "Engineer")
-    with pytest.raises(backups.BackupError, match=r"no folder .*nothing was created"):
-        backups.make_backup(db, tmp_path / "missing" / "copy.db")
+    with pytest.raises(file_backups.BackupError, match=r"no folder .*nothing was created"):
+        file_backups.make_backup(db, tmp_path / "missing" / "copy.db")
     assert not (tmp_path / "missing").exists()
 
 
@@ -170,7 +170,7 @@ def test_an_emptied_database_with_a_backup_is_damaged_and_names_the_restore(
         tmp_path: Path, migrated_template: Path):
     # A sync tool or a full disk can leave a real database at 0 bytes: never a new one then.
     db = db_with(tmp_path / "jobtracker.db", migrated_template, "Engineer")
-    good = backups.make_backup(db, now=dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC))
+    good = file_backups.make_backup(db, now=dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC))
     db.write_bytes(b"")
     for args in (("list",), ("add", "--title", "T", "--company", "C")):
         line = _one_plain_line(_jt(db, *args))
@@ -182,7 +182,7 @@ def test_an_emptied_database_with_a_backup_is_damaged_and_names_the_restore(
 def test_a_truncated_database_names_its_newest_backup_and_the_restore(
         tmp_path: Path, migrated_template: Path):
     db = db_with(tmp_path / "jobtracker.db", migrated_template, "Engineer")
-    good = backups.make_backup(db, now=dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC))
+    good = file_backups.make_backup(db, now=dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC))
     with db.open("r+b") as handle:
         handle.truncate(db.stat().st_size // 3)
     cut = db.read_bytes()
@@ -197,7 +197,7 @@ def test_a_text_file_with_a_backup_beside_it_counts_as_damaged(tmp_path: Path,
                                                                 migrated_template: Path):
     # Garbage over a database that has backups is damage, not "not a JobTracker database".
     db = db_with(tmp_path / "jobtracker.db", migrated_template, "Engineer")
-    good = backups.make_backup(db, now=dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC))
+    good = file_backups.make_backup(db, now=dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC))
     shutil.copyfile(REPO / "README.md", db)
     line = _one_plain_line(_jt(db, "add", "--title", "T", "--company", "C"))
     assert line.startswith(f"{db} is damaged (")

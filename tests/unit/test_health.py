@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from jobtracker import backups, health
-from jobtracker.backups import BackupError
+from jobtracker import file_backups, health
 from jobtracker.db import open_database
 from jobtracker.errors import DamagedDatabaseError
+from jobtracker.file_backups import BackupError
 from jobtracker.paths import backups_dir
 from jobtracker.salvage import SalvageError, salvage
 from jobtracker.tracker import ApplicationFilter, ApplicationInput, Tracker
@@ -77,18 +77,18 @@ def test_a_database_refusing_writes_still_reads(db_path: Path, migrated_template
 def test_a_damaged_database_is_not_backed_up(tmp_path: Path, db_path: Path,
                                              migrated_template: Path):
     db_with_many(db_path, migrated_template)
-    good = backups.make_backup(db_path, now=DAY)
+    good = file_backups.make_backup(db_path, now=DAY)
     corrupt(db_path)
     before = sorted(backups_dir(db_path).iterdir())
     with pytest.raises(DamagedDatabaseError) as caught:
-        backups.make_backup(db_path, now=_day(1))
+        file_backups.make_backup(db_path, now=_day(1))
     message = str(caught.value)
     assert f"{db_path} is damaged (quick_check: " in message and "not backed up" in message
     assert f"jobtracker --db {db_path} restore {good}" in message and "\n" not in message
     assert caught.value.backup == good
     assert sorted(backups_dir(db_path).iterdir()) == before  # not even a .partial
     with pytest.raises(DamagedDatabaseError):
-        backups.make_backup(db_path, tmp_path / "elsewhere.db")
+        file_backups.make_backup(db_path, tmp_path / "elsewhere.db")
     assert not (tmp_path / "elsewhere.db").exists()
 
 
@@ -103,7 +103,7 @@ def test_a_copy_that_fails_integrity_check_is_deleted(db_path: Path, migrated_te
     con.close()
     assert health.check(db_path) is None and health.check(db_path, full=True) is not None
     with pytest.raises(DamagedDatabaseError, match="integrity_check"):
-        backups.make_backup(db_path, now=DAY)
+        file_backups.make_backup(db_path, now=DAY)
     assert [p for p in backups_dir(db_path).iterdir() if p.suffix == ".db"] == []
 
 
@@ -111,53 +111,53 @@ def test_twenty_days_on_a_damaged_file_keep_every_good_backup(db_path: Path,
                                                              migrated_template: Path):
     db_with_many(db_path, migrated_template)
     for day in range(5):
-        assert backups.backup_if_due(db_path, keep=3, now=_day(day)) is not None
-    good = [row.path for row in backups.list_backups(db_path)]
+        assert file_backups.backup_if_due(db_path, keep=3, now=_day(day)) is not None
+    good = [row.path for row in file_backups.list_backups(db_path)]
     assert len(good) == 3
     corrupt(db_path)
     # The app opened on each of 20 days: every daily backup is refused, none rotates.
     for day in range(5, 25):
         with pytest.raises(DamagedDatabaseError) as caught:
-            backups.backup_if_due(db_path, keep=3, now=_day(day))
+            file_backups.backup_if_due(db_path, keep=3, now=_day(day))
         assert caught.value.backup == good[0]
-    assert [row.path for row in backups.list_backups(db_path)] == good
+    assert [row.path for row in file_backups.list_backups(db_path)] == good
 
 
 def test_rotation_never_deletes_the_newest_good_backup(tmp_path: Path, db_path: Path,
                                                        migrated_template: Path):
     db_with_many(db_path, migrated_template)
-    good = backups.backup_if_due(db_path, keep=3, now=DAY)
+    good = file_backups.backup_if_due(db_path, keep=3, now=DAY)
     assert good is not None
     # What an older JobTracker did: copy the damaged file as each day's backup, unchecked.
     damaged = tmp_path / "damaged.db"
     shutil.copyfile(db_path, damaged)
     corrupt(damaged)
-    copies = [backups.backup_path(db_path, "daily", _day(day)) for day in range(1, 6)]
+    copies = [file_backups.backup_path(db_path, "daily", _day(day)) for day in range(1, 6)]
     for copy in copies:
         shutil.copyfile(damaged, copy)
-    backups.prune_daily(db_path, keep=3)
+    file_backups.prune_daily(db_path, keep=3)
     assert good.exists()  # older than the 3 kept, but the only one that passes the check
     assert [copy.exists() for copy in copies] == [False, False, True, True, True]
-    best = backups.newest_good_backup(db_path)
+    best = file_backups.newest_good_backup(db_path)
     assert best is not None and best.path == good
-    verdicts = {row.path: row.good for row in backups.list_backups(db_path)}
+    verdicts = {row.path: row.good for row in file_backups.list_backups(db_path)}
     assert verdicts == {good: True, copies[2]: False, copies[3]: False, copies[4]: False}
 
 
 def test_restore_over_a_damaged_file_keeps_it_aside_byte_for_byte(db_path: Path,
                                                                   migrated_template: Path):
     db_with_many(db_path, migrated_template)
-    saved = backups.make_backup(db_path, now=DAY)
+    saved = file_backups.make_backup(db_path, now=DAY)
     corrupt(db_path)
     damaged_bytes = db_path.read_bytes()
-    report = backups.restore_backup(db_path, saved, now=_day(1))
+    report = file_backups.restore_backup(db_path, saved, now=_day(1))
     assert report.previous_damaged and report.previous_copy is not None
     assert ".damaged." in report.previous_copy.name
     assert report.previous_copy.read_bytes() == damaged_bytes
     assert integrity(db_path) == "ok" and len(titles(db_path)) == 40
-    rows = backups.list_backups(db_path, check=True)
+    rows = file_backups.list_backups(db_path, check=True)
     assert [(row.kind, row.good) for row in rows] == [("damaged", False), ("manual", True)]
-    best = backups.newest_good_backup(db_path)
+    best = file_backups.newest_good_backup(db_path)
     assert best is not None and best.path == saved
 
 
@@ -169,7 +169,7 @@ def test_a_bad_backup_is_still_refused_when_the_current_file_is_damaged(
     junk = tmp_path / "junk.db"
     junk.write_text("hello\n" * 100)
     with pytest.raises(BackupError, match="nothing was changed"):
-        backups.restore_backup(db_path, junk, now=DAY)
+        file_backups.restore_backup(db_path, junk, now=DAY)
     assert db_path.read_bytes() == before
 
 
@@ -211,7 +211,7 @@ def test_backup_copies_left_half_written_are_removed_with_the_next_daily(
         os.utime(path, (long_ago, long_ago))
     growing = folder / ".jobtracker.manual.2026-11-28T085959Z.db.partial"  # another process's
     growing.write_bytes(b"\0" * 4096)
-    assert backups.backup_if_due(db_path, now=DAY) is not None
+    assert file_backups.backup_if_due(db_path, now=DAY) is not None
     assert not abandoned.exists() and not journal.exists() and growing.exists()
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QProgressBar, QPushButton, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
-from jobtracker.ui.posting_browser import PostingBrowser
+from jobtracker.ui.widgets.posting_browser import PostingBrowser
 
 class Ui_ImportUrlDialog(object):
     def setupUi(self, ImportUrlDialog):

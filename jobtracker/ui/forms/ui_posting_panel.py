@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel,
     QProgressBar, QPushButton, QSizePolicy, QSpacerItem,
     QStackedWidget, QVBoxLayout, QWidget)
 
-from jobtracker.ui.posting_browser import PostingBrowser
+from jobtracker.ui.widgets.posting_browser import PostingBrowser
 
 class Ui_PostingPanel(object):
     def setupUi(self, PostingPanel):

@@ -1,0 +1,1 @@
+"""The applications: table and model, board, delegates, new-application dialog, trash."""

@@ -1,0 +1,1 @@
+"""The Contacts view: every person met, their model and their dialog."""

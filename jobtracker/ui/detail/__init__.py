@@ -1,0 +1,1 @@
+"""The detail pane of one application: details, timeline, interviews, notes, tasks, posting."""

@@ -1,0 +1,1 @@
+"""Importing a posting from a URL into a new application."""

@@ -1,0 +1,1 @@
+"""Mail in the window: scanning accounts, the Inbox of suggestions, the account dialog."""

@@ -1,0 +1,1 @@
+"""The main window and what runs around it: app start, single instance, reminders, errors."""

@@ -1,0 +1,1 @@
+"""The Preferences dialog and its pages (general, stages, backups, mail accounts)."""

@@ -1,0 +1,1 @@
+"""Small shared pieces: background work, combos, completers, item views, icons, formatting."""
