@@ -55,11 +55,11 @@ def main(db: str, repeat: int) -> int:
     """Interleave the board and the bare list ``repeat`` times; print JSON."""
     from PySide6.QtWidgets import QApplication
 
-    from jobtracker.models import StageKind
     from jobtracker.tracker import ApplicationFilter, Tracker
     from jobtracker.ui.applications.board_model import card_mime, load_board
     from jobtracker.ui.applications.board_view import BoardView
     from jobtracker.ui.undo_commands import Editor
+    from jobtracker.vocabulary import StageKind
 
     app = QApplication([])
     tracker = Tracker.open(Path(db))

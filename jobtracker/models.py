@@ -26,6 +26,18 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from jobtracker.vocabulary import (
+    DocumentRole,
+    EmploymentType,
+    InterviewOutcome,
+    MailSecurity,
+    RemotePolicy,
+    SalaryPeriod,
+    StageKind,
+    SuggestionKind,
+    SuggestionStatus,
+)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -76,62 +88,6 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.replace(tzinfo=dt.UTC)
 
 
-class StageKind(enum.StrEnum):
-    """What reaching a stage means for the search."""
-
-    OPEN = "open"
-    OFFER = "offer"
-    WON = "won"
-    LOST = "lost"
-
-
-class RemotePolicy(enum.StrEnum):
-    """Where the work happens."""
-
-    REMOTE = "remote"
-    HYBRID = "hybrid"
-    ONSITE = "onsite"
-
-
-class EmploymentType(enum.StrEnum):
-    """The contract the job comes with."""
-
-    FULL_TIME = "full_time"
-    PART_TIME = "part_time"
-    CONTRACT = "contract"
-    TEMPORARY = "temporary"
-    INTERNSHIP = "internship"
-    VOLUNTEER = "volunteer"
-    OTHER = "other"
-
-
-class SalaryPeriod(enum.StrEnum):
-    """What span of time a salary amount pays for."""
-
-    HOUR = "hour"
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    YEAR = "year"
-
-
-class InterviewOutcome(enum.StrEnum):
-    """How an interview round went."""
-
-    PENDING = "pending"
-    PASSED = "passed"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-
-
-class DocumentRole(enum.StrEnum):
-    """Why a document is attached to an application."""
-
-    RESUME = "resume"
-    COVER_LETTER = "cover_letter"
-    OTHER = "other"
-
-
 def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
     # Stored as the plain value with a CHECK constraint: readable in any SQLite
     # browser and stable if member names change.
@@ -178,6 +134,9 @@ class Stage(Base):
     kind: Mapped[StageKind] = mapped_column(_enum(StageKind, "stage_kind"))
     position: Mapped[int] = mapped_column(Integer)
     color: Mapped[str | None] = mapped_column(String(7))
+    # Set when the user removed a stage that has history: its events keep naming
+    # it, but no lookup, list or picker offers it any more.
+    retired_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Company(Base):
@@ -383,33 +342,6 @@ class PostingSnapshot(Base):
     description_html: Mapped[str | None] = mapped_column(Text)
     description_text: Mapped[str | None] = mapped_column(Text)
     raw_data: Mapped[str | None] = mapped_column(Text)
-
-
-class MailSecurity(enum.StrEnum):
-    """How the connection to an IMAP server is protected."""
-
-    SSL = "ssl"
-    STARTTLS = "starttls"
-    PLAIN = "plain"
-
-
-class SuggestionKind(enum.StrEnum):
-    """What a message from an employer says about an application."""
-
-    RECEIVED = "received"
-    INTERVIEW = "interview"
-    ASSESSMENT = "assessment"
-    REJECTION = "rejection"
-    OFFER = "offer"
-    OTHER = "other"
-
-
-class SuggestionStatus(enum.StrEnum):
-    """Whether the user has answered a suggestion yet."""
-
-    PENDING = "pending"
-    ACCEPTED = "accepted"
-    DISMISSED = "dismissed"
 
 
 class MailAccountRow(Base):

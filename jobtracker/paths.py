@@ -44,7 +44,7 @@ def documents_dir(db_path: Path) -> Path:
 
 
 def backups_dir(db_path: Path) -> Path:
-    """Backups taken before migrations (and later, the rolling daily ones)."""
+    """Where copies of the database go: before migrations, daily, manual, and damaged files kept."""
     return db_path.parent / f"{db_path.stem}-backups"
 
 

@@ -3,31 +3,41 @@
 1. Makes ``build/venv`` hold exactly ``requirements.lock`` and the pinned build tools of
    ``packaging/requirements-build.txt`` (reinstalled only when a pin changes; the test venv
    ``.venv`` is never touched).
-2. Runs ``pyinstaller jobtracker.spec`` into ``dist/jobtracker/`` and smoke-tests the bundle
+2. Runs ``pyinstaller jobtracker.spec`` into ``dist/jobtracker/``, takes the build machine's
+   absolute library search paths (RUNPATH) out of its libraries and smoke-tests the bundle
    (``dist/jobtracker/jobtracker --smoke-test``, offscreen).
 3. Packs ``dist/jobtracker-<version>-linux-<machine>.tar.gz``: the bundle plus ``share/``
    (desktop entry, icons, AppStream file) to copy into ``~/.local/share`` if wanted.
 4. Makes ``dist/jobtracker_<version>_<arch>.deb`` with ``dpkg-deb``: the bundle in
-   ``/opt/jobtracker``, ``/usr/bin/jobtracker``, the desktop entry, the hicolor icons and the
-   AppStream file; ``Depends`` lists the packages of the system libraries the bundle links
-   but does not carry (found with objdump and ``dpkg -S``, like dpkg-shlibdeps).
+   ``/opt/jobtracker``, ``/usr/bin/jobtracker``, the desktop entry, the hicolor icons, the
+   AppStream file, a manual page made from ``jobtracker --help``, the changelog (the AppStream
+   file's release notes) and lintian's overrides (``packaging/linux/``); ``Depends`` lists the
+   packages of the system libraries the bundle links but does not carry (found with objdump
+   and ``dpkg -S``, like dpkg-shlibdeps).
 
 ``--no-pyinstaller`` packs an existing ``dist/jobtracker``. Prints what it made and its sizes.
+``--print-version`` prints the version it builds (the release workflow names files with it).
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import datetime
+import email.utils
+import gzip
 import hashlib
 import os
 import platform
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
+import textwrap
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +46,7 @@ DIST = ROOT / "dist"
 VENV = BUILD / "venv"
 BUNDLE = DIST / "jobtracker"
 RESOURCES = ROOT / "resources"
+LINUX = ROOT / "packaging" / "linux"
 APP_ID = "io.github.jobtracker.JobTracker"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 MAINTAINER = "JobTracker developers <jobtracker@users.noreply.github.com>"
@@ -58,8 +69,8 @@ def log(message: str) -> None:
 
 def run(*command: str | Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
     """Run a command, failing the build when it fails."""
-    return subprocess.run([str(part) for part in command], check=True, text=True,
-                          **kwargs)  # type: ignore[call-overload, no-any-return]
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [str(part) for part in command], check=True, text=True, **kwargs)
 
 
 def version() -> str:
@@ -113,6 +124,71 @@ def pyinstaller(python: Path) -> None:
     log(f"bundle built in {time.monotonic() - started:.0f} s: {size_mb(BUNDLE):.1f} MB")
 
 
+# -- 2b. no build-machine paths in the bundle --------------------------------------------------
+# ELF constants (the System V gABI): program header and dynamic section entry kinds.
+PT_LOAD, PT_DYNAMIC = 1, 2
+DT_NULL, DT_STRTAB, DT_RPATH, DT_RUNPATH = 0, 5, 15, 29
+
+
+def drop_absolute_runpath(path: Path) -> bool:
+    """Remove the RPATH/RUNPATH entries of one ELF file that name only absolute folders.
+
+    PyInstaller copies the build machine's Python libraries as they are, and a Python built
+    with a shared libpython (pyenv's, a CI runner's) points them at its own lib folder by
+    absolute path: a folder the user's computer lacks, and that the loader would search first
+    if someone made it. The bundle needs none of them (libpython is loaded from the bundle
+    before any extension module). Entries relative to ``$ORIGIN`` (Qt's and PySide6's) are
+    how the bundle finds its own libraries and stay.
+    Only 64-bit little-endian files are edited; True when the file changed.
+    """
+    data = bytearray(path.read_bytes())
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:  # ELFCLASS64, ELFDATA2LSB
+        return False
+    phoff, = struct.unpack_from("<Q", data, 0x20)
+    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
+    # (p_type, p_flags, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_align)
+    headers = [struct.unpack_from("<IIQQQQQQ", data, phoff + i * phentsize) for i in range(phnum)]
+    dynamic = next((h for h in headers if h[0] == PT_DYNAMIC), None)
+    if dynamic is None:
+        return False
+    entries: list[tuple[int, int]] = []
+    for offset in range(dynamic[2], dynamic[2] + dynamic[5] - 15, 16):
+        entries.append(struct.unpack_from("<qQ", data, offset))
+        if entries[-1][0] == DT_NULL:
+            break
+    strtab = next((value for tag, value in entries if tag == DT_STRTAB), None)
+    if strtab is None:
+        return False
+    # DT_STRTAB holds an address: the PT_LOAD segment that maps it gives its file offset.
+    base = next((h[2] + strtab - h[3] for h in headers
+                 if h[0] == PT_LOAD and h[3] <= strtab < h[3] + h[5]), None)
+    if base is None:
+        return False
+
+    def absolute_only(index: int) -> bool:
+        text = bytes(data[base + index:data.index(b"\0", base + index)]).decode("utf-8", "replace")
+        return not any(part.startswith(("$ORIGIN", "${ORIGIN}")) for part in text.split(":"))
+
+    kept = [(tag, value) for tag, value in entries
+            if tag not in (DT_RPATH, DT_RUNPATH) or not absolute_only(value)]
+    if len(kept) == len(entries):
+        return False
+    # The section keeps its size: the entries move up and DT_NULL fills the end, as chrpath -d.
+    kept += [(DT_NULL, 0)] * (len(entries) - len(kept))
+    for i, entry in enumerate(kept):
+        struct.pack_into("<qQ", data, dynamic[2] + 16 * i, *entry)
+    mode = path.stat().st_mode
+    path.chmod(mode | 0o200)  # a library copied read-only (0555) must still be written
+    path.write_bytes(bytes(data))
+    path.chmod(mode)
+    return True
+
+
+def drop_absolute_runpaths(bundle: Path) -> int:
+    """drop_absolute_runpath on every ELF file of the bundle; how many changed."""
+    return sum(drop_absolute_runpath(path) for path in _elf_files(bundle))
+
+
 def smoke_test(executable: Path) -> None:
     """The bundle starts the real app, offscreen."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -120,7 +196,56 @@ def smoke_test(executable: Path) -> None:
     run(executable, "--smoke-test", env=env)
 
 
-# -- 3. share/: desktop entry, icons, AppStream -----------------------------------------------
+# -- 3. share/: desktop entry, icons, AppStream, manual page ----------------------------------
+
+
+def releases() -> list[tuple[str, str, list[str]]]:
+    """The AppStream file's releases, newest first: (version, YYYY-MM-DD, notes)."""
+    root = ET.parse(RESOURCES / f"{APP_ID}.metainfo.xml").getroot()
+    found = []
+    for release in root.findall("releases/release"):
+        notes = []
+        for node in release.findall("description/*"):
+            # A <p> is one note, a list's every <li> another.
+            for part in ([node] if node.tag == "p" else list(node)):
+                notes.append(" ".join("".join(part.itertext()).split()))
+        found.append((release.get("version", ""), release.get("date", ""), notes))
+    return found
+
+
+def _roff(text: str) -> str:
+    """Plain text as roff that prints it verbatim (inside .nf)."""
+    lines = []
+    for line in text.replace("\\", "\\e").replace("-", "\\-").splitlines():
+        lines.append("\\&" + line if line.startswith((".", "'")) else line)
+    return "\n".join(lines)
+
+
+def manual_page(executable: Path, version_: str) -> bytes:
+    """jobtracker.1.gz: packaging/linux/jobtracker.1.in with the bundle's own --help in it.
+
+    The command list comes from the executable being packaged, so the page cannot fall
+    behind it; the date is the newest release's, so the same source gives the same page.
+    """
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COLUMNS": "80"}  # argparse's width
+    help_text = run(executable, "--help", env=env, capture_output=True).stdout
+    page = (LINUX / "jobtracker.1.in").read_text(encoding="utf-8")
+    page = (page.replace("@VERSION@", version_).replace("@DATE@", releases()[0][1])
+            .replace("@HELP@", _roff(help_text.rstrip())))
+    return gzip.compress(page.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def debian_changelog() -> bytes:
+    """changelog.gz in Debian's format, from the AppStream file's release notes (gzip -9n)."""
+    entries = []
+    for version_, date, notes in releases():
+        when = email.utils.format_datetime(
+            datetime.datetime.fromisoformat(date).replace(tzinfo=datetime.UTC))
+        items = "\n".join(textwrap.fill(note, width=78, initial_indent="  * ",
+                                        subsequent_indent="    ") for note in notes)
+        entries.append(f"jobtracker ({version_}) unstable; urgency=medium\n\n"
+                       f"{items or '  * Released.'}\n\n -- {MAINTAINER}  {when}\n")
+    return gzip.compress("\n".join(entries).encode("utf-8"), compresslevel=9, mtime=0)
 
 
 def install_share(share: Path) -> None:
@@ -253,6 +378,10 @@ exit 0
 """
 
 
+# libfoo.so, libfoo.so.6.11, module.cpython-311-x86_64-linux-gnu.so
+SHARED_LIBRARY = re.compile(r"\.so(\.[0-9]+)*$")
+
+
 def make_deb(version_: str) -> Path:
     """dist/jobtracker_<version>_<arch>.deb, built with dpkg-deb."""
     arch = run("dpkg", "--print-architecture", capture_output=True).stdout.strip()
@@ -264,12 +393,23 @@ def make_deb(version_: str) -> Path:
     install_share(root / "usr" / "share")
     doc = root / "usr" / "share" / "doc" / "jobtracker"
     doc.mkdir(parents=True)
+    # Debian wants the years in the copyright notice: those of the first and newest release.
+    years = sorted({date[:4] for _, date, _ in releases()})
     (doc / "copyright").write_text(
         "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
-        "Upstream-Name: JobTracker\n\nFiles: *\nCopyright: The JobTracker developers\n"
+        "Upstream-Name: JobTracker\n\nFiles: *\n"
+        f"Copyright: {'-'.join(dict.fromkeys([years[0], years[-1]]))} The JobTracker developers\n"
         "License: GPL-3.0-or-later\n On Debian systems, the complete text of the GNU General "
         "Public License\n version 3 can be found in /usr/share/common-licenses/GPL-3.\n",
         encoding="utf-8")
+    (doc / "changelog.gz").write_bytes(debian_changelog())
+    man = root / "usr" / "share" / "man" / "man1"
+    man.mkdir(parents=True)
+    (man / "jobtracker.1.gz").write_bytes(manual_page(BUNDLE / "jobtracker", version_))
+    # What lintian reports that a self-contained bundle in /opt is by design (reasons there).
+    overrides = root / "usr" / "share" / "lintian" / "overrides"
+    overrides.mkdir(parents=True)
+    shutil.copyfile(LINUX / "jobtracker.lintian-overrides", overrides / "jobtracker")
     debian = root / "DEBIAN"
     debian.mkdir()
     installed_kb = sum(p.lstat().st_size for p in root.rglob("*") if p.is_file()) // 1024 + 1
@@ -277,13 +417,21 @@ def make_deb(version_: str) -> Path:
         version=version_, arch=arch, maintainer=MAINTAINER, installed_kb=installed_kb,
         depends=", ".join(depends(BUNDLE))), encoding="utf-8")
     (debian / "postrm").write_text(POSTRM, encoding="utf-8")
+    # What dh_md5sums writes: lets `dpkg --verify jobtracker` find damaged or changed files.
+    sums = [f"{hashlib.md5(path.read_bytes(), usedforsecurity=False).hexdigest()}  "
+            f"{path.relative_to(root)}\n" for path in sorted(root.rglob("*"))
+            if path.is_file() and not path.is_symlink() and debian not in path.parents]
+    (debian / "md5sums").write_text("".join(sums), encoding="utf-8")
     for path in [root, *root.rglob("*")]:
         if path.is_symlink():
             continue
         if path.is_dir():
             path.chmod(0o755)
         else:
-            executable = path.stat().st_mode & 0o111 or path.name == "postrm"
+            # Shared libraries are loaded, not run: Debian wants them 0644 (pip and PyInstaller
+            # leave them 0755); the bootloader and postrm are what must stay executable.
+            library = SHARED_LIBRARY.search(path.name) is not None
+            executable = path.name == "postrm" or (path.stat().st_mode & 0o111 and not library)
             path.chmod(0o755 if executable else 0o644)
     target = DIST / f"{root.name}.deb"
     run("dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", root, target)
@@ -296,15 +444,24 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-pyinstaller", action="store_true",
                         help="package the existing dist/jobtracker instead of rebuilding it")
+    parser.add_argument("--print-version", action="store_true",
+                        help="print the version it builds (jobtracker.__version__) and exit")
     args = parser.parse_args(argv)
+    if args.print_version:
+        print(version())
+        return 0
     if not sys.platform.startswith("linux"):
         raise SystemExit("build.py makes the Linux installers; see the README for Windows "
                          "and macOS (pyinstaller jobtracker.spec)")
     version_ = version()
+    if releases()[0][0] != version_:
+        raise SystemExit(f"build: the newest release in resources/{APP_ID}.metainfo.xml is not "
+                         f"{version_}; add it there first (the changelog is made from it)")
     if not args.no_pyinstaller:
         pyinstaller(build_venv())
     if not (BUNDLE / "jobtracker").exists():
         raise SystemExit(f"build: no bundle in {BUNDLE}")
+    log(f"took the build machine's library paths out of {drop_absolute_runpaths(BUNDLE)} files")
     started = time.monotonic()
     smoke_test(BUNDLE / "jobtracker")
     log(f"bundle smoke test passed in {time.monotonic() - started:.1f} s")

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The packaging step of CI (run by .ci/run after the tests; as root on a fresh Debian machine):
-# builds the bundle, the .tar.gz and the .deb, validates the desktop files, installs the .deb
-# with dpkg -i, runs `jobtracker --smoke-test` from the PATH (offscreen), then purges the
-# package and checks that nothing is left behind.
+# builds the bundle, the .tar.gz and the .deb, validates the desktop files, checks the .deb with
+# lintian, installs it with dpkg -i, runs `jobtracker --smoke-test` from the PATH (offscreen),
+# then purges the package and checks that nothing is left behind. The release workflow
+# (.github/workflows/release.yml) runs this same script to make the Linux release files.
 # Arguments go to packaging/build.py (e.g. --no-pyinstaller to package an existing bundle).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +15,9 @@ started=$(seconds)
 as_root=()
 [ "$(id -u)" -eq 0 ] || as_root=(sudo)
 
-# What building and checking need beyond .ci/run's list: dpkg-deb comes with dpkg itself.
-tools=(desktop-file-utils appstream)
+# What checking needs (.ci/run installs them too; here for the release workflow, which runs
+# this script alone): dpkg-deb comes with dpkg itself.
+tools=(desktop-file-utils appstream lintian)
 missing=()
 for package in "${tools[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
@@ -33,14 +35,23 @@ appstreamcli validate --no-net resources/io.github.jobtracker.JobTracker.metainf
 
 step "building (packaging/build.py $*)"
 "${PYTHON:-python3}" packaging/build.py "$@"
-deb=$(ls -t dist/jobtracker_*.deb | head -n1)
-tarball=$(ls -t dist/jobtracker-*-linux-*.tar.gz | head -n1)
+# The names build.py gives the files it just made (not whatever else lies in dist/).
+version=$("${PYTHON:-python3}" packaging/build.py --print-version)
+deb="dist/jobtracker_${version}_$(dpkg --print-architecture).deb"
+tarball="dist/jobtracker-$version-linux-$(uname -m).tar.gz"
+
+step "checking $deb with lintian"
+# Any error tag fails the build (warnings are shown; there are none today). What a
+# self-contained bundle in /opt is by design is overridden, each with its reason, in
+# packaging/linux/jobtracker.lintian-overrides, which the package carries.
+lintian --fail-on error --tag-display-limit 0 --info "$deb"
 
 step "checking the .tar.gz runs where it is unpacked"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 tar -xzf "$tarball" -C "$scratch"
-QT_QPA_PLATFORM=offscreen "$scratch"/jobtracker-*/jobtracker --version
+unpacked="$scratch/$(basename "$tarball" .tar.gz)"
+QT_QPA_PLATFORM=offscreen "$unpacked/jobtracker" --version
 
 step "installing $deb with dpkg -i"
 if dpkg-query -W -f='${Status}' jobtracker 2>/dev/null | grep -q "install ok installed"; then
@@ -52,6 +63,7 @@ mapfile -t depends < <(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed -E 's/\(.*
     { "${as_root[@]}" apt-get update -qq &&
       "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${depends[@]}" >/dev/null; }
 "${as_root[@]}" dpkg -i "$deb"
+dpkg --verify jobtracker  # every file as the package's md5sums has it
 
 step "running jobtracker from the PATH"
 test "$(command -v jobtracker)" = /usr/bin/jobtracker

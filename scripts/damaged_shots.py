@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from jobtracker import file_backups
 from jobtracker.tracker import ApplicationInput, Tracker
 from jobtracker.ui.mainwindow.main_window import MainWindow
-from jobtracker.ui.preferences.backups_page import backup_when_painted
+from jobtracker.ui.mainwindow.startup_backup import backup_when_painted
 from jobtracker.ui.settings import Settings
 from jobtracker.ui.widgets.theme import apply_theme
 
@@ -52,7 +52,9 @@ def shoot_damaged(app: QApplication, theme: str, out: Path, work: Path) -> None:
     window = MainWindow(Tracker.open(path), settings, home_path=path)
     window.resize(*SIZE)
     window.show()
-    backup_when_painted(window)
+    backup_when_painted(window, path, settings.backup_keep(),
+                        status=window.statusBar().showMessage, damaged=window.show_damage,
+                        warnings=window.tracker.db.warnings, warn=window.show_open_warning)
     window.update()
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not (

@@ -10,12 +10,15 @@ from PySide6.QtWidgets import QApplication
 
 from jobtracker import demo
 from jobtracker.tracker import Tracker
+from jobtracker.ui.applications.board_view import BoardView
+from jobtracker.ui.insights.dashboard_view import DashboardView
+from jobtracker.ui.insights.today_view import TodayView
 from jobtracker.ui.mainwindow.main_window import MainWindow
 from jobtracker.ui.settings import Settings
 from jobtracker.ui.widgets.theme import apply_theme
 
 COUNT = 2000
-SIZE = (1360, 820)
+SIZE = (1280, 800)  # the window's default size
 
 
 def _settle(app: QApplication, done: object = None, limit: float = 20.0) -> None:
@@ -45,36 +48,38 @@ def shoot_insights(app: QApplication, theme: str, out: Path, work: Path) -> None
     window.resize(*SIZE)
     window.show()
     _settle(app)
-    space = window.workspace
-    for name, page in (("board", space.board), ("today", space.today),
-                       ("dashboard", space.dashboard), ("calendar", space.calendar)):
+    pages = {name: window.view(name) for name in ("board", "today", "dashboard", "calendar")}
+    board, today, dashboard = pages["board"], pages["today"], pages["dashboard"]
+    assert isinstance(board, BoardView) and isinstance(today, TodayView)
+    assert isinstance(dashboard, DashboardView)
+    for name, page in pages.items():
         started = time.monotonic()
         window.sidebar.setCurrentRow(window.pages.indexOf(page))
-        if page is space.dashboard:
-            _settle(app, lambda: space.dashboard.data is not None)
+        if page is dashboard:
+            _settle(app, lambda: dashboard.data is not None)
         else:
             _settle(app)
         print(f"{name}: shown in {time.monotonic() - started:.2f} s")
-        if page is space.board:
-            applied = space.board.column_of("Applied")
+        if page is board:
+            applied = board.column_of("Applied")
             if applied is not None and applied.model.rowCount():
-                space.board.select_id(applied.model.application(0).id)
+                board.select_id(applied.model.application(0).id)
                 _settle(app)
-        if page is space.today:
-            space.today.select_first("interview")
+        if page is today:
+            today.select_first("interview")
             _settle(app)
         path = out / f"{name}-{theme}.png"
         window.grab().save(str(path))
         print(path)
-        if page is space.dashboard:  # the charts below the fold
-            bar = space.dashboard.area.verticalScrollBar()
+        if page is dashboard:  # the charts below the fold
+            bar = dashboard.area.verticalScrollBar()
             bar.setValue(bar.maximum())
             _settle(app)
             path = out / f"dashboard-charts-{theme}.png"
             window.grab().save(str(path))
             print(path)
             bar.setValue(0)
-    space.dashboard.sankey_chart.save(out / f"sankey-{theme}.svg")
+    dashboard.sankey_chart.save(out / f"sankey-{theme}.svg")
     window.close()
     tracker.close()
     # Delete the window now, not at interpreter exit (PySide's late teardown can crash).

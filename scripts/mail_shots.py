@@ -33,7 +33,7 @@ from jobtracker.ui.settings import Settings
 from jobtracker.ui.widgets.theme import apply_theme
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE = (1360, 820)
+SIZE = (1280, 800)  # the window's default size
 CET = dt.timezone(dt.timedelta(hours=1))
 
 

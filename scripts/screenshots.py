@@ -42,7 +42,7 @@ from insight_shots import shoot_insights
 from mail_shots import shoot_mail
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE = (1360, 820)
+SIZE = (1280, 800)  # the window's default size
 
 
 def settle(app: QApplication) -> None:
@@ -150,14 +150,12 @@ def shoot_import(app: QApplication, window: MainWindow, theme: str, out: Path) -
     with posting_server(pages) as origin:
         url = f"{origin}/jobs/platform-engineer"
         dialog: ImportUrlDialog = window.import_from_url(url)
-        dialog.resize(1000, 600)
         dialog.fetch()
         wait_for(app, lambda: not dialog.fetching)
         grab(app, dialog, out / f"import-preview-{theme}.png")
         dialog.save()
         settle(app)
         again = window.import_from_url(url)
-        again.resize(1000, 640)
         again.fetch()
         wait_for(app, lambda: not again.fetching)
         grab(app, again, out / f"import-duplicate-{theme}.png")
@@ -212,10 +210,10 @@ def shoot_theme(app: QApplication, theme: str, out: Path, work: Path) -> None:
     tabs = ui.tabs
     shots: list[tuple[str, Callable[[], object]]] = [
         ("applications", lambda: tabs.setCurrentWidget(ui.detailsTab)),
-        ("timeline", lambda: tabs.setCurrentWidget(ui.timelineTab)),
-        ("interviews", lambda: tabs.setCurrentWidget(ui.interviewsTab)),
-        ("tasks", lambda: tabs.setCurrentWidget(ui.tasksTab)),
-        ("notes", lambda: tabs.setCurrentWidget(ui.notesTab)),
+        ("timeline", lambda: window.detail.show_section("timeline")),
+        ("interviews", lambda: window.detail.show_section("interviews")),
+        ("tasks", lambda: window.detail.show_section("tasks")),
+        ("notes", lambda: window.detail.show_section("notes")),
         ("linked-contacts", lambda: tabs.setCurrentWidget(ui.contactsTab)),
     ]
     # Pick an application with notes and interviews so those tabs show something.

@@ -1,1 +1,1 @@
-"""Files in and out: CSV, JSON backup (later iCalendar, vCard)."""
+"""Files in and out: CSV, the JSON export, iCalendar, vCard, and text for the terminal."""

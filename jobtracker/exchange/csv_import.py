@@ -20,11 +20,11 @@ from jobtracker import money
 from jobtracker.errors import InputFileError, ValidationError
 from jobtracker.exchange import csv_columns as columns
 from jobtracker.exchange.csv_cells import restore
-from jobtracker.models import StageKind
 from jobtracker.stage_words import find_stage
 from jobtracker.tracker.applications import EARLIEST_EVENT_DATE
 from jobtracker.tracker.inputs import MAX_TEXT, ApplicationInput, ApplicationRecord, optional_text
 from jobtracker.tracker.rows import StageRow
+from jobtracker.vocabulary import StageKind
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
 # Above the 1 MB limit of a description, so an over-long one gets the field's own message.

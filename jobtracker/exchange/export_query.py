@@ -2,7 +2,7 @@
 
 Kept free of SQLAlchemy so that ``jobtracker export csv`` on an up-to-date file reads it
 with the standard library alone: importing SQLAlchemy and the models would cost the
-export about as much as writing 50,000 rows (issue 8: export within 1.5x a bare script).
+export about as much as writing 50,000 rows (the goal: export within 1.5x a bare script).
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 ``import_posting(url)`` asks the ATS's public JSON API when the URL is a known ATS posting
 (better data: pay ranges), otherwise fetches the page; ``extract`` reads a body already
 fetched. Both raise ``PostingImportError`` subclasses whose message is one plain line.
+``to_application`` maps a draft onto the tracker's inputs. This package is the importers'
+whole API: callers outside it (the UI, the CLI) import from here, never a submodule.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from jobtracker.importers.errors import (
 )
 from jobtracker.importers.extract import extract
 from jobtracker.importers.fetch import ACCEPT_JSON, FetchOptions, FetchResult, check_url, fetch
+from jobtracker.importers.to_application import ImportedApplication, to_application
 
 __all__ = [
     "SUMMARY_KEYS",
@@ -28,14 +31,17 @@ __all__ = [
     "FetchError",
     "FetchOptions",
     "FetchResult",
+    "ImportedApplication",
     "NoPostingFound",
     "PostingDraft",
     "PostingImportError",
     "api_call",
+    "check_url",
     "extract",
     "fetch",
     "import_posting",
     "recognise",
+    "to_application",
 ]
 
 

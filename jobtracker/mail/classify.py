@@ -136,9 +136,29 @@ class Classification:
     """The kind of a message, the words that show it, and an interview time when stated."""
 
     kind: Kind
-    reason: str
+    reason: str  # a plain sentence for the user, quoting ``phrase``
     interview_at: dt.datetime | None = None
     screening: bool = False
+    phrase: str = ""  # the message's own words that decided the kind (any of four languages)
+
+
+# What each kind means, said to the user; the quoted phrase keeps the message's language.
+_KIND_SENTENCES: dict[Kind, str] = {
+    "received": "The message confirms that your application arrived",
+    "interview": "The message invites you to an interview",
+    "assessment": "The message asks you to complete an assessment",
+    "rejection": "The message says they are not moving forward with you",
+    "offer": "The message makes you an offer",
+}
+_SCREENING_SENTENCE = "The message invites you to a screening call"
+
+
+def reason_sentence(kind: Kind, phrase: str, *, screening: bool = False) -> str:
+    """A plain sentence for a kind and the words that decided it, quoting them."""
+    if kind == "other" or not phrase:
+        return "The message is not one of the kinds JobTracker recognises."
+    sentence = _SCREENING_SENTENCE if kind == "interview" and screening else _KIND_SENTENCES[kind]
+    return f"{sentence}: \u201c{phrase}\u201d."
 
 
 def _snippet(match: re.Match[str]) -> str:
@@ -159,7 +179,7 @@ def is_job_alert(message: MailMessage) -> bool:
 
 
 def classify(message: MailMessage) -> Classification:
-    """The kind of ``message`` with a plain reason ("rejection: 'unfortunately … not moving'")."""
+    """The kind of ``message`` with a plain-sentence reason quoting the words that decided."""
     from jobtracker.mail.when import find_interview_time
 
     text = f"{message.subject}\n{message.text}"
@@ -167,10 +187,11 @@ def classify(message: MailMessage) -> Classification:
         found = pattern.search(text)
         if found is None:
             continue
-        reason = f"{kind}: '{_snippet(found)}'"
+        phrase = _snippet(found)
         if kind == "interview":
             at = find_interview_time(message.text or message.subject, message.date)
             screening = _SCREEN.search(text) is not None
-            return Classification(kind, reason, at, screening)
-        return Classification(kind, reason)
-    return Classification("other", "other: no phrase of a known kind")
+            return Classification(kind, reason_sentence(kind, phrase, screening=screening), at,
+                                  screening, phrase)
+        return Classification(kind, reason_sentence(kind, phrase), phrase=phrase)
+    return Classification("other", reason_sentence("other", ""))

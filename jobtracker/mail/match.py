@@ -112,13 +112,18 @@ class Match:
     """The application a message is about, and why the matcher thinks so."""
 
     application: ApplicationRef
-    reason: str
+    reason: str  # a plain sentence: "It comes from acme.example, Acme's domain."
 
 
 def _contains(text: str, phrase: str) -> bool:
     if len(phrase) < 2:
         return False
     return re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text, re.IGNORECASE) is not None
+
+
+# Placeholders in the reasons _pick() finishes with the application it picked.
+_COMPANY = "\x00company\x00"
+_TITLE = "\x00title\x00"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -146,7 +151,7 @@ class MatchIndex:
                      if domain and (domain in a.domains or reply_domain in a.domains)]
         if by_domain:
             return self._pick(by_domain, everything,
-                              f"the sender's domain {domain} belongs to {by_domain[0].company}")
+                              f"It comes from {domain}, {_COMPANY}'s domain")
 
         if is_ats_domain(domain):
             local = message.sender_address.partition("@")[0].casefold()
@@ -156,24 +161,24 @@ class MatchIndex:
                               for s in a.ats_slugs)]
             if by_slug:
                 return self._pick(by_slug, everything,
-                                  f"the sender is {by_slug[0].company}'s job board at {domain}")
+                                  f"It comes from {_COMPANY}'s job board at {domain}")
             named = self._named(head) or self._named(body)
             if named:
                 return self._pick(named, everything,
-                                  f"{named[0].company} is named in a message from {domain}")
+                                  f"It names {_COMPANY} and comes from the job board {domain}")
 
         for app in self.applications:
             for req in app.requisition_ids:
                 if _contains(everything, req):
-                    return Match(app, f"its requisition id {req} is quoted")
+                    return Match(app, f"It quotes the requisition number {req}.")
 
         named = self._named(head)
         if named:
-            return self._pick(named, everything, f"{named[0].company} is named in the subject")
+            return self._pick(named, everything, f"Its subject names {_COMPANY}")
         named = [a for a in self._named(body) if _contains(everything, a.title)]
         if named:
-            return self._pick(named, everything,
-                              f"{named[0].company} and the job title are named in the text")
+            return self._pick(named, everything, f"It names {_COMPANY} and the job title "
+                                                 f"{_TITLE}")
         return None
 
     def _named(self, text: str) -> list[ApplicationRef]:
@@ -181,16 +186,26 @@ class MatchIndex:
                 if _contains(text, company_key(a.company)) or _contains(text, a.company)]
 
     def _pick(self, candidates: list[ApplicationRef], text: str, why: str) -> Match:
-        """One application among several at the same company: the one whose title is quoted."""
+        """One application among several at the same company: the one whose title is quoted.
+
+        ``why`` is a sentence without its full stop, naming the chosen application's company
+        and title by placeholders, so the sentence names the one picked and can say its title.
+        """
+        best = candidates[0]
+        titled_too = False
         if len(candidates) > 1:
             titled = [a for a in candidates if _contains(text, a.title)]
             if titled:
                 # The longest title wins: "Senior Backend Engineer" over "Backend Engineer".
                 best = max(titled, key=lambda a: len(a.title))
-                return Match(best, f"{why} and the title {best.title!r} is named")
-            live = [a for a in candidates if self._is_open(a)] or candidates
-            return Match(max(live, key=lambda a: a.id), why)
-        return Match(candidates[0], why)
+                titled_too = _TITLE not in why  # the sentence does not say the title yet
+            else:
+                live = [a for a in candidates if self._is_open(a)] or candidates
+                best = max(live, key=lambda a: a.id)
+        sentence = why.replace(_COMPANY, best.company).replace(_TITLE, best.title)
+        if titled_too:
+            sentence += f", and it names the job title {best.title}"
+        return Match(best, f"{sentence}.")
 
     def _is_open(self, app: ApplicationRef) -> bool:
         info = self.stage(app.stage)

@@ -1,4 +1,9 @@
-"""The mail use cases composed for the CLI: account + keyring together, prepare -> scan -> save."""
+"""Mail as the CLI and the UI use it: accounts + keyring, connection test, prepare -> scan -> save.
+
+The one entry point into ``jobtracker.mail`` from outside it: the UI imports what it needs
+from here (account values, errors, ``test_connection``, ``execute_scan`` for a worker
+thread), never the modules behind it.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,41 @@ import datetime as dt
 import ssl
 from typing import TYPE_CHECKING
 
-from jobtracker.mail.accounts import MailAccount
-from jobtracker.mail.imap import MailError
-from jobtracker.mail.scan import ScanLimits, execute_scan
+from jobtracker.mail.accounts import (
+    LOOPBACK_HOSTS,
+    MailAccount,
+    MailAccountError,
+    Security,
+    default_port,
+)
+from jobtracker.mail.imap import MailError, test_connection
+from jobtracker.mail.match import ApplicationRef
+from jobtracker.mail.providers import Provider, guess_provider
+from jobtracker.mail.scan import ScanJob, ScanLimits, ScanOutcome, execute_scan
 from jobtracker.secrets import SecretStore
 
 if TYPE_CHECKING:
     from jobtracker.tracker import SuggestionRow, Tracker
+
+__all__ = [
+    "LOOPBACK_HOSTS",
+    "ApplicationRef",
+    "MailAccount",
+    "MailAccountError",
+    "MailError",
+    "Provider",
+    "ScanJob",
+    "ScanLimits",
+    "ScanOutcome",
+    "Security",
+    "add_account",
+    "default_port",
+    "execute_scan",
+    "guess_provider",
+    "remove_account",
+    "scan",
+    "test_connection",
+]
 
 
 def add_account(tracker: Tracker, store: SecretStore, account: MailAccount,

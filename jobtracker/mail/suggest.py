@@ -31,7 +31,7 @@ class SuggestionDraft:
     kind: Kind
     proposed_stage: str | None
     interview_at: dt.datetime | None
-    reason: str
+    reason: str  # plain sentences: what the message says, then how it was matched
 
 
 def _open_stages(index: MatchIndex) -> list[StageInfo]:
@@ -93,7 +93,8 @@ def suggest(message: MailMessage, index: MatchIndex) -> SuggestionDraft | None:
             return None
         target = target_stage(index, result.kind, screening=result.screening)
         return _draft(message, None, result, target,
-                      f"{result.reason}; no tracked application matches (accepting can create one)")
+                      f"{result.reason} No tracked application matches it; Create Application "
+                      "can track one.")
     if message.bulk and result.kind == "other":
         return None
     app = found.application
@@ -103,7 +104,7 @@ def suggest(message: MailMessage, index: MatchIndex) -> SuggestionDraft | None:
     if target is None and result.interview_at is None:
         return None  # nothing to change: no stage to move to and no interview to add
     return _draft(message, app.id, result, target,
-                  f"{result.reason}; matched to {app.label} as {found.reason}")
+                  f"{result.reason} {found.reason}")
 
 
 def _draft(message: MailMessage, application_id: int | None, result: Classification,

@@ -21,7 +21,6 @@ from jobtracker.models import (
     PostingSnapshot,
     Stage,
     StageEvent,
-    StageKind,
     Tag,
     Task,
     application_contact,
@@ -45,6 +44,7 @@ from jobtracker.tracker.rows import (
     StageRow,
     TaskRow,
 )
+from jobtracker.vocabulary import StageKind
 
 
 class ApplicationsMixin(TrackerBase):
@@ -169,7 +169,7 @@ class ApplicationsMixin(TrackerBase):
         the application was sent, and it is not cleared while the Applied event stands.
         """
         check_event_date("applied_on", on, self._today())  # a wrong date is named first
-        stages = self._stage_rows(session)
+        stages = self._stage_rows(session, retired=True)
         applied = first_applied(timeline(session, app.id), {s.id: s for s in stages},
                                 self._initial_stage(session))
         if applied is None:
@@ -234,7 +234,7 @@ class ApplicationsMixin(TrackerBase):
     def _add_event(self, session: Session, app: Application, target: StageRow, on: dt.date,
                    note: str | None) -> StageEvent:
         """Append a move to ``target`` on ``on`` (not before the current event) to the timeline."""
-        stages = {s.id: s for s in self._stage_rows(session)}
+        stages = {s.id: s for s in self._stage_rows(session, retired=True)}
         initial = self._initial_stage(session)
         sent_before = first_applied(timeline(session, app.id), stages, initial) is not None
         event = StageEvent(application_id=app.id, from_stage_id=app.stage_id,
@@ -279,7 +279,7 @@ class ApplicationsMixin(TrackerBase):
             session.flush()
             self._rethread_events(session, app)
             applied = first_applied(timeline(session, app.id),
-                                    {s.id: s for s in self._stage_rows(session)},
+                                    {s.id: s for s in self._stage_rows(session, retired=True)},
                                     self._initial_stage(session))
             if applied is not None and applied.id == event.id:
                 app.applied_on = on
@@ -288,7 +288,7 @@ class ApplicationsMixin(TrackerBase):
 
     def _delete_event(self, session: Session, app: Application, event: StageEvent) -> None:
         """Remove ``event`` from ``app``'s timeline and mend what depended on it."""
-        stages = {s.id: s for s in self._stage_rows(session)}
+        stages = {s.id: s for s in self._stage_rows(session, retired=True)}
         initial = self._initial_stage(session)
         applied = first_applied(timeline(session, app.id), stages, initial)
         was_applied = applied is not None and applied.id == event.id
@@ -351,7 +351,7 @@ class ApplicationsMixin(TrackerBase):
             app = self._application(session, application_id, trashed=None)
             stage = session.get_one(Stage, app.stage_id)
             company = session.get_one(Company, app.company_id)
-            stage_names = {s.id: s for s in self._stage_rows(session)}
+            stage_names = {s.id: s for s in self._stage_rows(session, retired=True)}
             tags = session.scalars(
                 select(Tag.name).join(application_tag).where(
                     application_tag.c.application_id == app.id).order_by(Tag.name)
@@ -459,7 +459,7 @@ def initial_history(stages: list[StageRow], stage: StageRow, applied_on: dt.date
 
 def applied_stage(stages: list[StageRow]) -> StageRow | None:
     """The stage an application enters when it is sent: the open stage after the first."""
-    open_stages = [s for s in stages if s.kind == StageKind.OPEN]
+    open_stages = [s for s in stages if s.kind == StageKind.OPEN and s.retired_on is None]
     return open_stages[1] if len(open_stages) > 1 else None
 
 
@@ -515,7 +515,8 @@ def redate_event(session: Session, app: Application, event: StageEvent, on: dt.d
     event.occurred_on = on
     if after is None:
         app.stage_changed_on = on
-    initial = next((s for s in stages if s.kind == StageKind.OPEN), None)
+    initial = next((s for s in stages if s.kind == StageKind.OPEN and s.retired_on is None),
+                   None)
     applied = first_applied(events, by_id, initial) if initial is not None else None
     if applied is not None and applied.id == event.id:
         app.applied_on = on  # the applied date is the Applied event's date

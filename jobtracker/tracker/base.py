@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from jobtracker.db import Database
 from jobtracker.errors import NotFoundError, UnknownStageError, ValidationError
-from jobtracker.models import Application, Company, Stage, StageKind, Tag, utcnow
+from jobtracker.models import Application, Company, Stage, Tag, utcnow
 from jobtracker.stage_words import find_stage
 from jobtracker.tracker.rows import StageRow
+from jobtracker.vocabulary import StageKind
 
 
 class TrackerBase:
@@ -35,19 +36,28 @@ class TrackerBase:
     # -- lookups used inside a session -------------------------------------------------------
 
     @staticmethod
-    def _stage_rows(session: Session) -> list[StageRow]:
-        rows = session.execute(
-            select(Stage.id, Stage.name, Stage.kind, Stage.position, Stage.color).order_by(
-                Stage.position, Stage.id
-            )
-        )
-        return [StageRow(*row) for row in rows]
+    def _stage_rows(session: Session, *, retired: bool = False) -> list[StageRow]:
+        """The stages in board order; with ``retired``, also those only history still names.
+
+        Lookups, pickers and new history use the default; anything reading stage
+        events by id must pass ``retired=True``, since old events may name a retired one.
+        """
+        query = select(Stage.id, Stage.name, Stage.kind, Stage.position, Stage.color,
+                       Stage.retired_on).order_by(Stage.position, Stage.id)
+        if not retired:
+            query = query.where(Stage.retired_on.is_(None))
+        return [StageRow(*row) for row in session.execute(query)]
 
     def _find_stage(self, session: Session, name: str) -> StageRow:
         stages = self._stage_rows(session)
         found = find_stage(name, stages)
         if found is None:
             valid = ", ".join(stage.name for stage in stages)
+            retired = find_stage(name, [s for s in self._stage_rows(session, retired=True)
+                                        if s.retired_on is not None])
+            if retired is not None:
+                raise UnknownStageError("stage", f"the stage {retired.name!r} was removed; "
+                                                 f"valid stages: {valid}")
             raise UnknownStageError("stage", f"no stage named {name!r}; valid stages: {valid}")
         return found
 

@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 
 from jobtracker import __version__, migrations
 from jobtracker.errors import InputFileError, ValidationError
-from jobtracker.models import Application, Base, Document, UTCDateTime, new_uuid
+from jobtracker.models import Application, Base, Document, Stage, UTCDateTime, new_uuid
 from jobtracker.plain import plain
 from jobtracker.tracker.files import FilesMixin
 from jobtracker.tracker.import_checks import checked_row
+from jobtracker.vocabulary import StageKind
 
 BACKUP_FORMAT = "jobtracker-backup"
 # 2: rows of the tables in UUID_TABLES carry their "uuid" (schema 0004); 1 is still read.
@@ -132,6 +133,7 @@ class DataExchangeMixin(FilesMixin):
                 if not isinstance(rows, list):
                     raise InputFileError(f"table {table.name} is not a list")
                 _import_table(session, table, rows, state, result)
+            _retire_matched_stages(session, tables.get("stage", []), state)
         return result
 
 
@@ -292,6 +294,32 @@ def _map_foreign_keys(table: Table, row: dict[str, Any],
 
 
 _SQLITE_INT_MIN, _SQLITE_INT_MAX = -(2**63), 2**63 - 1
+
+
+def _retire_matched_stages(session: Session, rows: list[Any], state: _ImportState) -> None:
+    """A stage the backup has retired is retired here too, when that is safe here.
+
+    A matched stage is otherwise kept as it is, but without this a backup's retired
+    stage would come back into use in a new database. It stays in use while an
+    application here is in it, or when it is this database's last open stage.
+    """
+    stage_table = Stage.__table__
+    assert isinstance(stage_table, Table)
+    id_map = state.id_maps.get("stage", {})
+    for raw in rows:
+        here = id_map.get(raw.get("id")) if isinstance(raw, dict) else None
+        retired_on = _from_json(stage_table, "retired_on", raw.get("retired_on")) \
+            if here is not None else None
+        if here is None or retired_on is None:
+            continue
+        stage = session.get_one(Stage, here)
+        if stage.retired_on is not None or session.scalar(
+                select(Application.id).where(Application.stage_id == here).limit(1)):
+            continue
+        live_open = session.scalar(select(func.count(Stage.id)).where(
+            Stage.kind == StageKind.OPEN, Stage.retired_on.is_(None), Stage.id != here)) or 0
+        if stage.kind != StageKind.OPEN or live_open:
+            stage.retired_on = retired_on
 
 
 def _from_json(table: Table, name: str, value: Any) -> Any:

@@ -9,8 +9,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import or_, select
 
-from jobtracker.models import Application, Company, Stage, StageKind
+from jobtracker.models import Application, Company, Stage
 from jobtracker.tracker.base import TrackerBase
+from jobtracker.vocabulary import StageKind
 
 TITLE_SIMILARITY = 90  # rapidfuzz token_set_ratio, 0-100
 
@@ -135,7 +136,7 @@ class DuplicatesMixin(TrackerBase):
                 .where(Application.deleted_at.is_(None), or_(*conditions))
                 .order_by(Application.id)
             ).all()
-        # Loaded here, not with the tracker: only the duplicate check uses it (issue 8 start-up).
+        # Loaded here, not with the tracker: only the duplicate check uses it (start-up cost).
         from rapidfuzz import fuzz
 
         same_posting: list[DuplicateRow] = []

@@ -15,11 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jobtracker.errors import NotFoundError, ValidationError
-from jobtracker.models import ApplicationDocument, Document, DocumentRole, PostingSnapshot
+from jobtracker.models import ApplicationDocument, Document, PostingSnapshot
 from jobtracker.paths import documents_dir
 from jobtracker.tracker.base import TrackerBase
 from jobtracker.tracker.inputs import SnapshotInput, to_enum
 from jobtracker.tracker.rows import SnapshotDetail
+from jobtracker.vocabulary import DocumentRole
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 

@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Enum, Integer, String, Table, Text
 
 from jobtracker.errors import ValidationError
-from jobtracker.models import StageKind
 from jobtracker.tracker.applications import check_event_date
 from jobtracker.tracker.inputs import (
     MAX_NAME,
@@ -26,6 +25,7 @@ from jobtracker.tracker.inputs import (
     required_text,
     to_enum,
 )
+from jobtracker.vocabulary import StageKind
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -120,6 +120,8 @@ def _company(row: dict[str, Any], today: dt.date) -> dict[str, Any]:
 
 
 def _stage(row: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    # An export from before retiring existed has no retired_on: those stages are in use.
+    check_date("retired_on", row.get("retired_on"))
     return {"name": required_text("name", row["name"], 60),
             "kind": to_enum("kind", StageKind, row["kind"])}
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from jobtracker import money
 from jobtracker.errors import ValidationError
-from jobtracker.models import EmploymentType, InterviewOutcome, RemotePolicy, SalaryPeriod
+from jobtracker.vocabulary import EmploymentType, InterviewOutcome, RemotePolicy, SalaryPeriod
 
 E = TypeVar("E", bound=enum.StrEnum)
 

@@ -21,23 +21,26 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
-from sqlalchemy import literal_column, or_, select
+from sqlalchemy import (
+    Date,
+    false,
+    literal,
+    literal_column,
+    null,
+    or_,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from jobtracker.errors import ValidationError
-from jobtracker.models import (
-    Application,
-    Company,
-    Interview,
-    InterviewOutcome,
-    Stage,
-    StageEvent,
-    StageKind,
-    Task,
-)
+from jobtracker.models import Application, Company, Interview, Stage, StageEvent, Task
 from jobtracker.tracker.base import TrackerBase
 from jobtracker.tracker.rows import FunnelStep, StageRow
+from jobtracker.vocabulary import InterviewOutcome, StageKind
 
 NO_ANSWER = "No answer yet"
 UNKNOWN_SOURCE = "Unknown"
@@ -95,6 +98,9 @@ class TodayItem:
     detail: str | None
     task_id: int | None
     interview_id: int | None
+    # The application's follow-up date, on "no_reply" items: a silent application with a
+    # follow-up planned in the future is being waited on deliberately (Today's Snooze).
+    follow_up_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +142,33 @@ class CalendarEntry:
     done_at: dt.datetime | None = None
 
 
+
+@dataclass(frozen=True, slots=True)
+class CalendarItem:
+    """One line of the calendar: an interview (``entry == "interview"``) or a task due that day.
+
+    ``label`` is the interview's kind or the task's title; ``title``, ``company`` and
+    ``stage`` describe the application (``None`` for a task about the search in general).
+    The interview fields are ``None`` for tasks, ``due_on`` is ``None`` for interviews.
+    """
+
+    entry: str
+    id: int
+    application_id: int | None
+    title: str | None
+    company: str | None
+    stage: str | None
+    label: str
+    starts_at: dt.datetime | None = None
+    timezone: str | None = None
+    duration_minutes: int | None = None
+    location: str | None = None
+    meeting_url: str | None = None
+    interviewers: str | None = None
+    outcome: str | None = None
+    due_on: dt.date | None = None
+    done: bool = False
+
 @dataclass(frozen=True, slots=True)
 class _App:
     id: int
@@ -171,10 +204,12 @@ class _Stages:
     def __init__(self, rows: Sequence[StageRow]) -> None:
         self.rows = list(rows)
         self.by_id = {s.id: s for s in rows}
-        opens = [s for s in rows if s.kind == StageKind.OPEN]
+        # A retired stage's events still count under its name, but it plays no role.
+        live = [s for s in rows if s.retired_on is None]
+        opens = [s for s in live if s.kind == StageKind.OPEN]
         self.initial = opens[0] if opens else None
         self.applied = opens[1] if len(opens) > 1 else None
-        lost = [s for s in rows if s.kind == StageKind.LOST]
+        lost = [s for s in live if s.kind == StageKind.LOST]
         self.ghosted = next((s for s in lost if s.name.casefold() == "ghosted"),
                             lost[-1] if lost else None)
 
@@ -258,7 +293,7 @@ class InsightsMixin(TrackerBase):
                                                f"{date_to.isoformat()}")
         today = self._today()
         with self.db.read() as session:
-            stages = _Stages(self._stage_rows(session))
+            stages = _Stages(self._stage_rows(session, retired=True))
             stories = self._stories(session, stages)
         chosen = [s for s in stories
                   if (date_from is None or s.range_day >= date_from)
@@ -295,7 +330,7 @@ class InsightsMixin(TrackerBase):
         until = now + dt.timedelta(days=horizon_days)
         cutoff = today - dt.timedelta(days=no_reply_days)
         with self.db.read() as session:
-            stages = _Stages(self._stage_rows(session))
+            stages = _Stages(self._stage_rows(session, retired=True))
             live = Application.deleted_at.is_(None)
             apps = [
                 _App(*row[:7], row[7].value if row[7] is not None else None, row[8])
@@ -380,7 +415,7 @@ class InsightsMixin(TrackerBase):
                 TodayItem("no_reply", a.id, a.company, a.title, a.stage_changed_on, None,
                           stage_name(a.stage_id),
                           f"no stage change for {(today - a.stage_changed_on).days} days",
-                          None, None)
+                          None, None, a.follow_up_on)
                 for a in silent),
         )
 
@@ -401,7 +436,7 @@ class InsightsMixin(TrackerBase):
     def calendar_entries(self) -> list[CalendarEntry]:
         """Every interview, then every dated task, of live applications (in time order)."""
         with self.db.read() as session:
-            stages = {s.id: s.name for s in self._stage_rows(session)}
+            stages = {s.id: s.name for s in self._stage_rows(session, retired=True)}
             live = Application.deleted_at.is_(None)
             entries = [
                 CalendarEntry("interview", iid, app_id, title, company, stages[stage_id], kind,
@@ -433,8 +468,66 @@ class InsightsMixin(TrackerBase):
             return entries
 
 
+    def calendar_items(self, first: dt.date, last: dt.date, *,
+                       zone: dt.tzinfo | None = None) -> list[CalendarItem]:
+        """Interviews starting on the days ``first`` to ``last`` and tasks due on them.
+
+        The days are local days in ``zone`` (the machine's zone when None): an interview at
+        23:30 UTC may fall on the next day. Live applications only; done tasks included.
+        One query, driven by ix_interview_starts_at and ix_task_due_on, so a month reads
+        only its own rows however long the search. Interviews come first in start order,
+        then the tasks by due date.
+        """
+        if last < first:
+            return []
+        start, end = _local_midnight(first, zone), _local_midnight(
+            last + dt.timedelta(days=1), zone)
+        # The unary + keeps SQLite off ix_application_live_changed (a walk of every live
+        # application): the date range drives, the application is found by its key.
+        live = literal_column("+application.deleted_at").is_(None)
+        interviews = (
+            select(literal("interview").label("entry"), Interview.id, Interview.application_id,
+                   Application.title, Company.name, Stage.name, Interview.kind,
+                   Interview.starts_at, Interview.timezone, Interview.duration_minutes,
+                   Interview.location, Interview.meeting_url, Interview.interviewers,
+                   Interview.outcome, type_coerce(null(), Date).label("due_on"),
+                   false().label("done"))
+            .join(Application, Application.id == Interview.application_id)
+            .join(Company, Company.id == Application.company_id)
+            .join(Stage, Stage.id == Application.stage_id)
+            .where(Interview.starts_at >= start, Interview.starts_at < end, live))
+        tasks = (
+            select(literal("task"), Task.id, Task.application_id, Application.title,
+                   Company.name, Stage.name, Task.title, null(), null(), null(), null(),
+                   null(), null(), null(), Task.due_on, Task.done_at.is_not(None))
+            .outerjoin(Application, Application.id == Task.application_id)
+            .outerjoin(Company, Company.id == Application.company_id)
+            .outerjoin(Stage, Stage.id == Application.stage_id)
+            .where(Task.due_on >= first, Task.due_on <= last,
+                   Task.application_id.is_(None) | live))
+        with self.db.read() as session:
+            # Positional ORDER BY (entry, start, due date, id): the columns of a compound
+            # select have no table to name them by.
+            rows: list[Any] = list(session.execute(union_all(interviews, tasks).order_by(
+                literal_column("1"), literal_column("8"), literal_column("15"),
+                literal_column("2"))))
+        return [
+            CalendarItem(entry, item_id, app_id, title, company, stage, label or "", starts_at,
+                         zone_name, minutes, location, url, interviewers,
+                         outcome.value if outcome is not None else None, due_on, bool(done))
+            for (entry, item_id, app_id, title, company, stage, label, starts_at, zone_name,
+                 minutes, location, url, interviewers, outcome, due_on, done) in rows
+        ]
+
 # -- the pieces of the dashboard ------------------------------------------------------------
 
+
+
+def _local_midnight(day: dt.date, zone: dt.tzinfo | None) -> dt.datetime:
+    """The start of ``day`` in ``zone`` (the machine's zone when None), as an aware time."""
+    if zone is None:
+        return dt.datetime.combine(day, dt.time()).astimezone()  # naive reads as local
+    return dt.datetime.combine(day, dt.time(), tzinfo=zone)
 
 def _overdue(due: dt.date | None, today: dt.date) -> str | None:
     if due is None:

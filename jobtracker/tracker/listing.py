@@ -31,19 +31,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from jobtracker.exchange.export_query import TAG_SEPARATOR, export_extras, export_records
-from jobtracker.models import (
-    Application,
-    Company,
-    Interview,
-    InterviewOutcome,
-    Note,
-    SalaryPeriod,
-    Stage,
-    Tag,
-    application_tag,
-)
+from jobtracker.models import Application, Company, Interview, Note, Stage, Tag, application_tag
 from jobtracker.tracker.base import TrackerBase
 from jobtracker.tracker.rows import ApplicationFilter, ApplicationRow, SortKey
+from jobtracker.vocabulary import InterviewOutcome, SalaryPeriod
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # A word whose symbols are part of its name: C++, C#, F#, .NET. Not the dot inside ASP.NET

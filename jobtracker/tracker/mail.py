@@ -15,18 +15,16 @@ from jobtracker.models import (
     Application,
     Company,
     Interview,
-    InterviewOutcome,
     MailAccountRow,
     MailFolderState,
     MailSuggestion,
     PostingSnapshot,
     Stage,
     StageEvent,
-    SuggestionKind,
-    SuggestionStatus,
 )
 from jobtracker.tracker.applications import ApplicationsMixin, check_event_date
 from jobtracker.tracker.inputs import ApplicationInput
+from jobtracker.vocabulary import InterviewOutcome, SuggestionKind, SuggestionStatus
 
 if TYPE_CHECKING:
     # Matching and scanning load only when mail is used: every other command is faster.

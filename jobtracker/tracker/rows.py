@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
-from jobtracker.models import StageKind
+from jobtracker.vocabulary import StageKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,8 @@ class StageRow:
     kind: StageKind
     position: int
     color: str | None
+    # Only history shows a retired stage (by name); lists and lookups skip it.
+    retired_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,10 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
-from jobtracker.models import Application, Stage, StageEvent, StageKind
+from jobtracker.models import Application, Stage, StageEvent
 from jobtracker.tracker.base import TrackerBase
 from jobtracker.tracker.rows import FunnelStep, StageCount, Stats
+from jobtracker.vocabulary import StageKind
 
 
 class StatsMixin(TrackerBase):

@@ -2,9 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AgendaList</name>
+    <message>
+        <location filename="../../jobtracker/ui/insights/agenda.py" line="+344"/>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../jobtracker/ui/applications_model.py" line="+33"/>
+        <location filename="../../jobtracker/ui/applications/applications_model.py" line="+39"/>
         <source>Company</source>
         <translation type="unfinished"></translation>
     </message>
@@ -54,7 +62,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+187"/>
         <source>Remote</source>
         <translation type="unfinished"></translation>
     </message>
@@ -77,7 +85,7 @@
 <context>
     <name>ApplicationsView</name>
     <message>
-        <location filename="../../jobtracker/ui/applications_view.py" line="+33"/>
+        <location filename="../../jobtracker/ui/applications/applications_view.py" line="+38"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -107,7 +115,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Filter by stage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -157,12 +165,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Show:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Applied &amp;between:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,7 +180,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+34"/>
+        <source>No applications match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing matches the search and filters chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lear Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>All stages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -245,7 +268,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../jobtracker/ui/backups_page.py" line="+62"/>
+        <location filename="../../jobtracker/ui/preferences/backups_page.py" line="+50"/>
         <source>Daily</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,11 +284,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+35"/>
         <source>Before an upgrade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
         <source>Damaged file, set aside</source>
         <translation type="unfinished"></translation>
     </message>
@@ -275,12 +299,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 (schema %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Backing up…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -318,20 +342,59 @@
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../jobtracker/ui/board_view.py" line="+163"/>
-        <source>Fold this column</source>
+        <location filename="../../jobtracker/ui/applications/board_view.py" line="+91"/>
+        <source>Left and Right go to the next column; Ctrl+Left and Ctrl+Right move the card to the stage before or after; Delete moves it to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Open the %1 column</source>
+        <location line="+31"/>
+        <location line="+3"/>
+        <source>%1: %2 applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>%1 column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New application in %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide the %1 column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 applications, closed stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show or hide the %1 column; drop a card here to move it to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoardList</name>
+    <message>
+        <location filename="../../jobtracker/ui/applications/board_widgets.py" line="+77"/>
+        <source>Drop a card here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>or add one with +</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../jobtracker/ui/board_model.py" line="+131"/>
+        <location filename="../../jobtracker/ui/applications/board_model.py" line="+131"/>
         <source>%1 days in %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -354,7 +417,17 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../jobtracker/ui/board_view.py" line="+54"/>
+        <location filename="../../jobtracker/ui/applications/board_view.py" line="+86"/>
+        <source>Closed stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Move to &amp;Previous Stage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -364,63 +437,226 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+129"/>
+        <source>Moved to the trash. Undo with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Move to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;New Application in %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hide Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Showing %1 cards that match the search and filters of the Applications view.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Move to &amp;Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Open in Applications</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../jobtracker/ui/calendar_view.py" line="+129"/>
-        <source>%1 %2 interview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Task: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> (done)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;■&lt;/span&gt; interview  &lt;span style=&quot;color:%2&quot;&gt;■&lt;/span&gt; task due</source>
+        <location filename="../../jobtracker/ui/insights/calendar_look.py" line="+203"/>
+        <source>%1 interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Task: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Where: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outcome: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click to open the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(%1 in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, %2 interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../jobtracker/ui/insights/agenda.py" line="-274"/>
+        <source>Today · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tomorrow · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <location line="+51"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location filename="../../jobtracker/ui/insights/calendar_look.py" line="-46"/>
+        <source> (done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../jobtracker/ui/insights/calendar_look.py" line="+9"/>
+        <source>About the search in general</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../jobtracker/ui/insights/calendar_view.py" line="+56"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the current month (T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous month (Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next month (Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>Agenda from %1 (%2 days)</source>
+        <location line="+9"/>
+        <source>Every day of the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A list of what is planned, day by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>No interviews or tasks in %1 — add an interview from an application&apos;s Interviews tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing planned in the year from %1 — add an interview from an application&apos;s Interviews tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Show all %1 in the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../jobtracker/ui/insights/month_grid.py" line="+205"/>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nothing planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>+%1 more</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jobtracker/ui/card_delegate.py" line="+98"/>
-        <source>%1 d</source>
+        <location filename="../../jobtracker/ui/applications/card_delegate.py" line="+43"/>
+        <source>1 day in stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>%1 days in stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>Interview %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -428,7 +664,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../jobtracker/ui/charts/base.py" line="+49"/>
+        <location filename="../../jobtracker/ui/insights/charts/base.py" line="+49"/>
         <source>No data in this range</source>
         <translation type="unfinished"></translation>
     </message>
@@ -481,7 +717,7 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../jobtracker/ui/choice_combos.py" line="+18"/>
+        <location filename="../../jobtracker/ui/widgets/choice_combos.py" line="+18"/>
         <location line="+7"/>
         <source>Not stated</source>
         <translation type="unfinished"></translation>
@@ -565,7 +801,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/contact_dialog.py" line="+40"/>
+        <location filename="../../jobtracker/ui/contacts/contact_dialog.py" line="+39"/>
         <source>Edit Contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -628,7 +864,7 @@
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../jobtracker/ui/contacts_model.py" line="+21"/>
+        <location filename="../../jobtracker/ui/contacts/contacts_model.py" line="+21"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -661,7 +897,7 @@
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../jobtracker/ui/contacts_panel.py" line="+42"/>
+        <location filename="../../jobtracker/ui/detail/contacts_panel.py" line="+42"/>
         <source>Linked contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -691,7 +927,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+18"/>
+        <source>No one is linked to this application yet. Link a recruiter, interviewer or referrer from your contacts below, or add a new contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Contact not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -699,7 +940,7 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../../jobtracker/ui/contacts_view.py" line="+39"/>
+        <location filename="../../jobtracker/ui/contacts/contacts_view.py" line="+43"/>
         <location line="+1"/>
         <source>Search contacts</source>
         <translation type="unfinished"></translation>
@@ -725,7 +966,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+16"/>
+        <source>&amp;Add a Contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;lear Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No contacts match “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search looks in names, companies, roles, e-mail addresses and phone numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No contacts yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the recruiters, interviewers and referrers of your search here, with how to reach them. Add one now, or from an application&apos;s Contacts tab to link them to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Contact not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -743,13 +1014,13 @@
 <context>
     <name>DamageBanner</name>
     <message>
-        <location filename="../../jobtracker/ui/damage_banner.py" line="+31"/>
-        <location line="+52"/>
+        <location filename="../../jobtracker/ui/mainwindow/damage_banner.py" line="+39"/>
+        <location line="+64"/>
         <source>&amp;Restore This Backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-62"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
@@ -769,7 +1040,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>Your Database Is Damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -777,7 +1048,7 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../jobtracker/ui/dashboard_view.py" line="+33"/>
+        <location filename="../../jobtracker/ui/insights/dashboard_view.py" line="+31"/>
         <source>All time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -882,12 +1153,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Could not compute the dashboard: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -930,17 +1201,37 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jobtracker/ui/detail_panel.py" line="+242"/>
+        <location filename="../../jobtracker/ui/detail/detail_panel.py" line="+281"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-207"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+52"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>since %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,7 +1246,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>Attach a document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -980,13 +1271,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+546"/>
+        <location line="+39"/>
+        <location line="+558"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-525"/>
+        <location line="-534"/>
         <source>&amp;Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1021,8 +1312,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Salary minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Salary maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1140,27 +1441,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Remove document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+60"/>
-        <location line="+4"/>
-        <source>Timeline</source>
+        <source>Activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+4"/>
-        <source>Interviews</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+4"/>
-        <source>Tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+4"/>
-        <source>Notes</source>
+        <location line="+17"/>
+        <source>Activit&amp;y</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1179,7 +1471,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../jobtracker/ui/empty_state.py" line="+25"/>
+        <location filename="../../jobtracker/ui/widgets/empty_state.py" line="+25"/>
         <source>Track your job search in one place</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1217,7 +1509,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/error_dialog.py" line="+48"/>
+        <location filename="../../jobtracker/ui/mainwindow/error_dialog.py" line="+48"/>
         <source>Unexpected Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1240,30 +1532,30 @@
 <context>
     <name>ImportUrlDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/import_url_dialog.py" line="+209"/>
-        <location line="+41"/>
-        <location line="+24"/>
+        <location filename="../../jobtracker/ui/importing/import_url_dialog.py" line="+241"/>
+        <location line="+45"/>
+        <location line="+58"/>
         <source>Cannot import: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-85"/>
         <source>Fetching the posting from %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+26"/>
+        <location line="+61"/>
         <source>Stopped. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-45"/>
         <source>Check the details, correct anything wrong, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+47"/>
         <source>The page is not there (HTTP %1). Check the address: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1288,7 +1580,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>&lt;b&gt;You may already track this job.&lt;/b&gt; Open it, keep this copy of the posting with it, or save a new application anyway.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,7 +1640,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+44"/>
+        <source>Enter it by &amp;hand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open New Application with this address filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&lt;p&gt;Paste the address of one job posting, then press &lt;b&gt;Fetch&lt;/b&gt;. It works with job boards, application links from Greenhouse, Lever, Ashby, Workable and similar systems, and any page that describes its posting as a schema.org JobPosting.&lt;/p&gt;&lt;p&gt;You can check and correct everything before it is saved.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>You may already track this job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,7 +1685,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>&amp;Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1471,7 +1778,7 @@
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/interview_dialog.py" line="+24"/>
+        <location filename="../../jobtracker/ui/detail/interview_dialog.py" line="+22"/>
         <source>Phone screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1644,7 +1951,7 @@
 <context>
     <name>InterviewsPanel</name>
     <message>
-        <location filename="../../jobtracker/ui/interviews_panel.py" line="+37"/>
+        <location filename="../../jobtracker/ui/detail/interviews_panel.py" line="+36"/>
         <source>Interviews</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1722,7 +2029,7 @@
 <context>
     <name>MailAccountDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/mail_account_dialog.py" line="+61"/>
+        <location filename="../../jobtracker/ui/mail/mail_account_dialog.py" line="+63"/>
         <source>SSL/TLS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1787,12 +2094,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Test failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>type the password; it is kept in your system&apos;s keyring</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1880,7 +2187,7 @@
 <context>
     <name>MailAccountsPage</name>
     <message>
-        <location filename="../../jobtracker/ui/mail_accounts_page.py" line="+66"/>
+        <location filename="../../jobtracker/ui/preferences/mail_accounts_page.py" line="+67"/>
         <source>%1
 %2 on %3:%4 (%5)
 Folders: %6</source>
@@ -1931,7 +2238,7 @@ Folders: %6</source>
 <context>
     <name>MailScanner</name>
     <message>
-        <location filename="../../jobtracker/ui/mail_scan.py" line="+149"/>
+        <location filename="../../jobtracker/ui/mail/mail_scan.py" line="+151"/>
         <source>Mail Password</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1949,33 +2256,17 @@ Folders: %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jobtracker/ui/main_window.py" line="+146"/>
+        <location filename="../../jobtracker/ui/mainwindow/main_window.py" line="+159"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Applications</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+509"/>
+        <location line="+735"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-508"/>
-        <source>Trash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="-729"/>
         <source>You are looking at sample data. Your own data is kept separately and is untouched.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,7 +2276,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+80"/>
         <source>&amp;New Application…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2030,7 +2321,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2045,12 +2336,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Try with &amp;Sample Data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Back to &amp;My Data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,6 +2361,21 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open &amp;Data Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the folder holding the database file and its backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
@@ -2090,12 +2391,12 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2105,17 +2406,12 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+111"/>
         <source>&amp;Applications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+24"/>
         <source>&amp;Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2125,12 +2421,27 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-132"/>
         <source>&amp;Application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-56"/>
+        <source>Try with Sam&amp;ple Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Export Interviews to &amp;Calendar (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Contacts (&amp;vCard)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>&amp;Move to Stage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2140,7 +2451,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,7 +2466,32 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+90"/>
+        <source>&amp;Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To&amp;day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Da&amp;shboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;ontacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+129"/>
         <source>%1 contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2185,17 +2521,47 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+88"/>
         <source>Not deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Moved to the trash. Undo with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+32"/>
+        <source>Restored “%1” from the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Moved to the trash again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Detail pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not open %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Inbox (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2231,7 +2597,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Creating sample data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2257,6 +2623,40 @@ Folders: %6</source>
     </message>
 </context>
 <context>
+    <name>MonthGrid</name>
+    <message>
+        <location filename="../../jobtracker/ui/insights/month_grid.py" line="+141"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoveApplicationsDialog</name>
+    <message>
+        <location filename="../../jobtracker/ui/preferences/move_applications_dialog.py" line="+26"/>
+        <source>Remove Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” will be removed from the stage lists. The history of its applications keeps its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>&amp;Move its %n application(s) to:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move the applications to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewApplicationDialog</name>
     <message>
         <location filename="../../ui/new_application_dialog.ui" line="+6"/>
@@ -2264,7 +2664,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>&amp;Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2333,11 +2733,16 @@ Folders: %6</source>
         <source>Remind me on</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Follow-up date</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../jobtracker/ui/markdown_render.py" line="+42"/>
+        <location filename="../../jobtracker/ui/widgets/markdown_render.py" line="+42"/>
         <source>[image: %1]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2350,12 +2755,12 @@ Folders: %6</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../jobtracker/ui/notes_panel.py" line="+51"/>
+        <location filename="../../jobtracker/ui/detail/notes_panel.py" line="+50"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2413,7 +2818,7 @@ Folders: %6</source>
 <context>
     <name>PostingPanel</name>
     <message>
-        <location filename="../../jobtracker/ui/posting_panel.py" line="+95"/>
+        <location filename="../../jobtracker/ui/detail/posting_panel.py" line="+97"/>
         <source>%1 (latest)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2469,23 +2874,23 @@ Folders: %6</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+62"/>
+        <location line="+59"/>
         <source>Check stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-33"/>
         <source>Check dropped: another database is open now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Could not check: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-29"/>
         <source>Still online — unchanged since your copy from %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2500,7 +2905,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>No longer online (HTTP %1) — your copy from %2 is kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2563,7 +2968,7 @@ Folders: %6</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/preferences_dialog.py" line="+43"/>
+        <location filename="../../jobtracker/ui/preferences/preferences_dialog.py" line="+65"/>
         <source>Mail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2573,7 +2978,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Data file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2608,44 +3013,60 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location filename="../../ui/preferences_dialog.ui" line="+219"/>
-        <location line="+103"/>
+        <location line="+59"/>
+        <location line="+113"/>
+        <location filename="../../ui/preferences_dialog.ui" line="+260"/>
+        <location line="+106"/>
         <source>Stages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-112"/>
+        <source>A stage named “%1” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Add Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Name:</source>
+        <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Rename Stage</source>
+        <location line="+16"/>
+        <source>New &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>New name:</source>
+        <source>Rename Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Stage Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.ui" line="-316"/>
+        <location line="+12"/>
+        <source>Remove Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is the only open stage, and new applications start in one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.ui" line="-360"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+28"/>
         <source>&amp;Data file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2655,7 +3076,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+37"/>
         <source>Default follow-&amp;up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,7 +3091,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+64"/>
         <source>&amp;Theme</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2680,12 +3101,22 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-70"/>
         <source>&amp;No reply after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-107"/>
+        <source>Your data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>An open application with no stage change for this long is flagged in Today and can be moved to Ghosted in one click</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2695,13 +3126,18 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+19"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Changes to stages are saved at once and apply to every application.</source>
+        <source>Stage changes apply to every application when you press OK; Edit › Undo takes them back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2721,6 +3157,16 @@ Folders: %6</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>Re&amp;move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove a stage no application is or was ever in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Move &amp;up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2730,7 +3176,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>&amp;Follow up after a move to this stage:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2748,7 +3194,7 @@ Folders: %6</source>
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../jobtracker/ui/reminders.py" line="+48"/>
+        <location filename="../../jobtracker/ui/mainwindow/reminders.py" line="+48"/>
         <source>Interview soon: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2774,9 +3220,55 @@ Folders: %6</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../jobtracker/ui/mainwindow/shortcuts_dialog.py" line="+69"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Menus open with Alt and the underlined letter. Tab and Shift+Tab move between fields; the arrow keys move within lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartupBackup</name>
+    <message>
+        <location filename="../../jobtracker/ui/mainwindow/startup_backup.py" line="+53"/>
+        <source>Today&apos;s backup is in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The daily backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SuggestionEditDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/suggestion_edit_dialog.py" line="+32"/>
+        <location filename="../../jobtracker/ui/mail/suggestion_edit_dialog.py" line="+31"/>
         <source>“%1” from %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2829,7 +3321,7 @@ Folders: %6</source>
 <context>
     <name>SuggestionsModel</name>
     <message>
-        <location filename="../../jobtracker/ui/suggestions_view.py" line="+62"/>
+        <location filename="../../jobtracker/ui/mail/suggestions_view.py" line="+62"/>
         <source>Move to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2857,7 +3349,7 @@ Folders: %6</source>
 <context>
     <name>SuggestionsView</name>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Record the proposed change, dated by the message (Undo takes it back)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2877,17 +3369,17 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+64"/>
+        <source>Mail is not set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No mail account is set up. JobTracker can read your mailbox on this computer and propose stage changes from the replies to your applications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No suggestions are waiting. Scan Mail reads the messages that arrived since the last scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <location filename="../../ui/suggestions_view.ui" line="+106"/>
         <source>Mail suggestions</source>
         <translation type="unfinished"></translation>
@@ -2903,7 +3395,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+115"/>
         <source>Scan Mail: 1 new suggestion.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2918,7 +3410,17 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-111"/>
+        <source>No suggestions waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies about your applications appear here as proposed stage changes and interviews, to accept or dismiss. Scan Mail reads the messages that arrived since the last scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2981,7 +3483,7 @@ Folders: %6</source>
 <context>
     <name>TasksPanel</name>
     <message>
-        <location filename="../../jobtracker/ui/tasks_panel.py" line="+61"/>
+        <location filename="../../jobtracker/ui/detail/tasks_panel.py" line="+54"/>
         <source>New task, e.g. “Send thank-you note”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3008,12 +3510,12 @@ Folders: %6</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+189"/>
+        <location line="+194"/>
         <source>&amp;Add Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-192"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3029,12 +3531,12 @@ Folders: %6</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+211"/>
+        <location line="+216"/>
         <source>&amp;Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-215"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3059,6 +3561,11 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>No tasks for this application yet. Type one above and press Enter; a due date puts it on the Today view when it falls due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+47"/>
         <source>Done on %1</source>
         <translation type="unfinished"></translation>
@@ -3069,7 +3576,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+46"/>
         <source>Type what the task is first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3087,7 +3594,7 @@ Folders: %6</source>
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../jobtracker/ui/timeline_widget.py" line="+43"/>
+        <location filename="../../jobtracker/ui/detail/timeline_widget.py" line="+44"/>
         <source>Stage timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3155,48 +3662,68 @@ Folders: %6</source>
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../jobtracker/ui/today_view.py" line="+59"/>
-        <source>Upcoming interviews</source>
+        <location filename="../../jobtracker/ui/insights/today_items.py" line="+36"/>
+        <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Open tasks</source>
+        <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Follow-ups due</source>
+        <source>Next 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>No reply for a long time</source>
+        <source>Waiting for a reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
-        <source>Follow up today</source>
+        <location line="+1"/>
+        <source>No due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Follow-up overdue since %1 (%2 d)</source>
+        <location line="+3"/>
+        <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>No stage change since %1 (%2 d)</source>
+        <location line="+1"/>
+        <source>Follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>due %1</source>
+        <location line="+1"/>
+        <source>Interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>overdue since %1</source>
+        <source>tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3204,11 +3731,99 @@ Folders: %6</source>
         <source>no due date</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>silent since %1 (%2 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>was due yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>was due %1 (%2 days ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayRow</name>
+    <message>
+        <location filename="../../jobtracker/ui/insights/today_rows.py" line="+53"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark ghosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snooze a week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+234"/>
+        <source>Enter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Move the due date to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the follow-up date to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They never answered: close the application as ghosted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick the task off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter or Space</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
-        <location line="+21"/>
+        <location filename="../../jobtracker/ui/insights/today_view.py" line="+112"/>
         <source>New task, e.g. “Update my portfolio”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3233,47 +3848,113 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <location line="+16"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&amp;Open</source>
+        <location line="+1"/>
+        <source>Nothing due — nice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add a Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Move to &amp;Ghosted</source>
+        <source>Type the task in the box at the top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>They never answered: close the application as ghosted (Undo brings it back)</source>
+        <location line="+34"/>
+        <source>Keys on an item: Enter or Space: Done (a task) or Open · S: Snooze a week · G: Mark ghosted · O: Open · Del: Delete a task · ↑ ↓: other items · %1: Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Tasks you add, follow-ups that come due, interviews in the next 7 days and applications without an answer for %1 days show up here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1, %2 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Show %1 more (%2 not shown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Snooze Follow-up a Week</source>
+        <source>Show %1 more in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Done</source>
+        <source>%1 in the next 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>De&amp;lete Task</source>
+        <source>%1 waiting for a reply (no change for %2 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>%1 follow-ups due, %2 interviews in the next 7 days, %3 open tasks, %4 applications without a reply for %5 days or more.</source>
+        <location line="+1"/>
+        <source>%1 without a due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+125"/>
+        <source>Added the task “%1”. Undo with %U.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Task done. Undo with %U.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Done: “%1”. Undo with %U.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“%1” is now due %2. Undo with %U.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follow up with %1 on %2. Undo with %U.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Marked %1 as ghosted. Undo with %U.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deleted the task “%1”. Undo with %U.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-52"/>
         <source>Type what the task is first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3281,7 +3962,7 @@ Folders: %6</source>
 <context>
     <name>TrashView</name>
     <message>
-        <location filename="../../jobtracker/ui/trash_view.py" line="+38"/>
+        <location filename="../../jobtracker/ui/applications/trash_view.py" line="+38"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3329,7 +4010,7 @@ Folders: %6</source>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../jobtracker/ui/undo_commands/activity.py" line="+37"/>
+        <location filename="../../jobtracker/ui/undo_commands/activity.py" line="+33"/>
         <source>Add note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3344,7 +4025,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Add %1 interview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3389,7 +4070,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../jobtracker/ui/undo_commands/applications.py" line="+22"/>
+        <location filename="../../jobtracker/ui/undo_commands/applications.py" line="+17"/>
         <source>Add “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3400,7 +4081,7 @@ Folders: %6</source>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../jobtracker/ui/undo_commands/tasks.py" line="+115"/>
+        <location filename="../../jobtracker/ui/undo_commands/tasks.py" line="+112"/>
         <source>Move to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3450,7 +4131,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../jobtracker/ui/undo_commands/mail.py" line="+22"/>
+        <location filename="../../jobtracker/ui/undo_commands/mail.py" line="+18"/>
         <source>Accept mail suggestion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3459,49 +4140,22 @@ Folders: %6</source>
         <source>Dismiss mail suggestion</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>Workspace</name>
     <message>
-        <location filename="../../jobtracker/ui/workspace.py" line="+42"/>
-        <source>Board</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Export Interviews to Calendar (.ics)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export Contacts (vCard)…</source>
+        <location filename="../../jobtracker/ui/undo_commands/stages.py" line="+62"/>
+        <source>Edit stages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../jobtracker/ui/app.py" line="+56"/>
+        <location filename="../../jobtracker/ui/mainwindow/app.py" line="+59"/>
+        <location line="+12"/>
         <source>Cannot open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>JobTracker is already open on %1 (process %2), but it does not answer.
 
 Switch to its window, or quit it and start JobTracker again.</source>
@@ -3516,7 +4170,7 @@ Switch to its window, or quit it and start JobTracker again.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../jobtracker/ui/exports.py" line="+58"/>
+        <location filename="../../jobtracker/ui/mainwindow/exports.py" line="+58"/>
         <source>Export Interviews to Calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3555,19 +4209,6 @@ Switch to its window, or quit it and start JobTracker again.</source>
     <message>
         <location line="+9"/>
         <source>%1 contacts were written to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../jobtracker/ui/backups_page.py" line="+58"/>
-        <source>Today&apos;s backup is in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The daily backup failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -112,7 +112,7 @@ def test_mail_from_add_to_remove(imap_server: ImapServer, env: dict[str, str], t
     assert (rejection["application_id"], rejection["proposed_stage"]) == (None, "Rejected")
 
     text = ok(jt(env, db, "mail", "suggestions"))
-    assert f"#{interview['id']}" in text and "why: interview:" in text
+    assert f"#{interview['id']}" in text and "why: The message invites you to an" in text
 
     ok(jt(env, db, "mail", "accept", str(interview["id"])))
     shown = json.loads(ok(jt(env, db, "show", str(app_id), "--format", "json")))

@@ -25,7 +25,7 @@ from tests.imap_server import ImapServer
 
 CORPUS = Path(__file__).parents[1] / "data" / "mail"
 MANIFEST: dict[str, Any] = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-# Precision is the promise (issue 9: >= 0.95 on what is proposed). Recall has a floor
+# Precision is the promise (>= 0.95 on what is proposed). Recall has a floor
 # below today's figure: the rules were written alongside this corpus, so an unseen
 # mailbox will do worse; the floor catches a rule that stops firing, and leaves room
 # to add harder messages to the corpus without pretending they are solved.

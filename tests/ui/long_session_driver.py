@@ -234,7 +234,11 @@ class Day:
         w = self.w
         w.show_view("board")
         self.pump()
-        board = w.workspace.board
+        # Imported here, as the window does: the session starts with the modules it would.
+        from jobtracker.ui.applications.board_view import BoardView
+
+        board = w.view("board")
+        assert isinstance(board, BoardView)
         cards = [c.model.application(r).id for c in board.columns
                  for r in range(c.model.rowCount())]
         if not cards:

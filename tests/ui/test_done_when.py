@@ -27,7 +27,7 @@ def test_first_run_to_restart(qtbot: QtBot, make_window, db_path) -> None:  # ty
     dialog.ui.startsAtEdit.setDateTime(dialog.ui.startsAtEdit.dateTime().fromString(
         f"{tuesday.isoformat()} 10:00", "yyyy-MM-dd HH:mm"))
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
-    window.detail.ui.tabs.setCurrentWidget(window.detail.ui.notesTab)
+    window.detail.show_section("notes")
     window.detail.notes.new_button.click()
     qtbot.keyClicks(window.detail.notes.editor, "Prepare the **system design** round")
     window.detail.notes.save_button.click()

@@ -327,7 +327,7 @@ def test_hostile_text_is_shown_literally_and_loads_nothing(
         settle(qtbot, window)
         problems += label_problems(window) + shown_tooltips(window)
         if window.current_view() == "board":
-            board = window.workspace.board
+            board = window.view("board")
             for column in board.findChildren(QWidget, "boardColumn"):
                 column.grab()
 

@@ -1,4 +1,4 @@
-"""What the first window leaves for later (issue 8): modules and views it does not need."""
+"""What the first window leaves for later: modules and views it does not need."""
 
 from __future__ import annotations
 
@@ -72,18 +72,19 @@ def test_the_first_window_loads_none_of_the_deferred_modules(tmp_path: Path,
 
 
 def test_sidebar_views_are_built_on_their_first_visit(window: MainWindow) -> None:
-    workspace = window.workspace
-    assert not any(workspace.is_built(name) for name in VIEW_NAMES)
+    assert not any(window.is_view_built(name) for name in VIEW_NAMES)
     pages = window.pages.count()
     window.show_view("calendar")
-    assert workspace.is_built("calendar")
-    assert not workspace.is_built("board")
-    assert window.pages.currentWidget() is workspace.calendar
-    assert window.pages.indexOf(workspace.calendar) == window.view_row("calendar")
+    assert window.is_view_built("calendar")
+    assert not window.is_view_built("board")
+    calendar = window.view("calendar")
+    assert window.pages.currentWidget() is calendar
+    assert window.pages.indexOf(calendar) == window.view_row("calendar")
     # Asking for a view builds it in its place, without showing it.
-    board = workspace.board
+    board = window.view("board")
+    assert window.is_view_built("board")
     assert window.pages.indexOf(board) == window.view_row("board")
-    assert window.pages.currentWidget() is workspace.calendar
+    assert window.pages.currentWidget() is calendar
     assert window.pages.count() == pages
 
 

@@ -178,7 +178,7 @@ def test_an_unexpected_cli_error_is_one_line_and_a_redacted_traceback(
         assert private not in text and private not in result.stderr, private
     assert "ERROR jobtracker.cli: unexpected error (jobtracker" in text
     assert "Traceback (most recent call last):" in text
-    assert 'jobtracker/cli.py", line' in text and "in cmd_note" in text
+    assert 'jobtracker/cli/records.py", line' in text and "in cmd_note_add" in text
     assert "sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) disk says no" in text
 
 

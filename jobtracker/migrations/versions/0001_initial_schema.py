@@ -217,11 +217,14 @@ def upgrade() -> None:
 
 
 # Default stages: (name, kind, colour). Users may rename, recolour and add more.
+# Interviewing's violet is a shade deeper than #8B5CF6, on which neither white nor near-black
+# text reaches 4.5:1 (WCAG AA); white reads at 5.0:1 on #7E4CEF. Databases created before keep
+# their colour: the chip shifts a mid-tone only where it is drawn (ui/widgets/contrast.py).
 DEFAULT_STAGES = [
     ("Saved", "open", "#8E8E93"),
     ("Applied", "open", "#3B82F6"),
     ("Screening", "open", "#06B6D4"),
-    ("Interviewing", "open", "#8B5CF6"),
+    ("Interviewing", "open", "#7E4CEF"),
     ("Offer", "offer", "#F59E0B"),
     ("Accepted", "won", "#10B981"),
     ("Rejected", "lost", "#EF4444"),

@@ -4,7 +4,7 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-28
 
-The mailbox scan (issue 9) remembers its accounts (never their passwords:
+The mailbox scan remembers its accounts (never their passwords:
 those live in the keyring), the UIDVALIDITY/UID reached per folder so no
 message is read twice, and the proposed changes with what accepting them
 created, so an accept can be undone exactly.

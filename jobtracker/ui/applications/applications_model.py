@@ -16,15 +16,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationFilter, ApplicationRow, SortKey, Tracker
 from jobtracker.ui.mainwindow.i18n import QT_TRANSLATE_NOOP
+from jobtracker.ui.widgets.contrast import error_color
 from jobtracker.ui.widgets.formatting import (
     format_date,
     format_datetime,
     format_salary,
     plain_tooltip,
 )
+from jobtracker.vocabulary import StageKind
 
 PAGE_SIZE = 200
 
@@ -49,7 +50,12 @@ COLUMNS: tuple[tuple[SortKey, str], ...] = (
 COLUMN_OF = {key: number for number, (key, _) in enumerate(COLUMNS)}
 STAGE_COLUMN = COLUMN_OF[SortKey.STAGE]
 FOLLOW_UP_COLUMN = COLUMN_OF[SortKey.FOLLOW_UP]
-OVERDUE_COLOR = QColor("#C62828")
+
+
+def overdue_color() -> QColor:
+    """Overdue follow-ups and tasks: the theme's error colour (a fixed red is 3:1 on dark)."""
+    return error_color()
+
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -197,7 +203,7 @@ class ApplicationsModel(QAbstractTableModel):
             return overdue
         if column == FOLLOW_UP_COLUMN and overdue:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(OVERDUE_COLOR)
+                return QBrush(overdue_color())
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

@@ -6,27 +6,32 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationFilter, Tracker
 from jobtracker.ui.applications.applications_model import STAGE_COLUMN, ApplicationsModel, IdRole
 from jobtracker.ui.applications.stage_delegate import StageChipDelegate
 from jobtracker.ui.mainwindow.i18n import QT_TRANSLATE_NOOP
 from jobtracker.ui.settings import QuickFilters
+from jobtracker.ui.widgets.empty_state import EmptyMessage
 from jobtracker.ui.widgets.formatting import from_qdate, to_qdate
 from jobtracker.ui.widgets.item_views import comfortable_rows
+from jobtracker.vocabulary import StageKind
 
 # Date range presets: (label, days back; None = any time, CUSTOM = the from/to edits).
 CUSTOM = -1
@@ -44,6 +49,7 @@ class ApplicationsView(QWidget):
     selected = Signal(object)  # int | None
     activated = Signal(int)
     quick_filters_changed = Signal()
+    filters_cleared = Signal()  # "Clear Filters" on the no-match page: the search box empties
 
     def __init__(self, tracker: Tracker, *, today: Callable[[], dt.date] = dt.date.today,
                  parent: QWidget | None = None) -> None:
@@ -81,18 +87,23 @@ class ApplicationsView(QWidget):
         self.range_dash = QLabel("–")
         self.range_dash.setAccessibleName(self.tr("to"))
 
-        bar = QHBoxLayout()
+        # A grid: the four combos sit in one row, or in two when one row would elide them.
+        bar = QGridLayout()
+        self._filter_bar = bar
+        self._filter_columns = 0
         filter_label = QLabel(self.tr("&Show:"), self)
         filter_label.setBuddy(self.stage_filter)
-        bar.addWidget(filter_label)
-        for combo in (self.stage_filter, self.status_filter, self.tag_filter, self.date_filter):
+        bar.addWidget(filter_label, 0, 0)
+        for combo in self._filter_combos():
             # Narrow windows (and 150% text) must still fit: combos may shrink and elide.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
+            # ...but never below that: the window's minimum width makes room for four letters.
+            combo.setSizePolicy(QSizePolicy.Policy.MinimumExpanding,
+                                combo.sizePolicy().verticalPolicy())
             combo.activated.connect(self._filters_changed)
-            bar.addWidget(combo, 1)
-        bar.addStretch(0)
+        self._reflow_filters(4)
         # Its own row, so choosing a custom range never squeezes the filter combos.
         self.range_row = QWidget(self)
         range_layout = QHBoxLayout(self.range_row)
@@ -132,6 +143,8 @@ class ApplicationsView(QWidget):
             # Never narrower than the header text itself (with its sort arrow).
             header.resizeSection(column, max(chars * char + 12,
                                              header.sectionSizeFromContents(column).width()))
+        # A wide window gives truncated columns (Location, Salary) the room beside them.
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(self._activated)
 
@@ -139,7 +152,17 @@ class ApplicationsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.range_row)
-        layout.addWidget(self.table)
+        # Filters or a search that match nothing: say so, never a blank table.
+        self.no_results = EmptyMessage(self.tr("No applications match"), self.tr(
+            "Nothing matches the search and filters chosen."), self)
+        self.no_results.setObjectName("noResults")
+        self.clear_filters_button = self.no_results.add_action(self.tr("C&lear Filters"))
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.table_pages = QStackedWidget(self)
+        self.table_pages.addWidget(self.table)
+        self.table_pages.addWidget(self.no_results)
+        layout.addWidget(self.table_pages)
+        self.model.modelReset.connect(self._show_no_results)
         self.refresh_choices()
 
     # -- public ------------------------------------------------------------------------------
@@ -232,6 +255,67 @@ class ApplicationsView(QWidget):
 
     # -- reactions ---------------------------------------------------------------------------
 
+    def _filter_combos(self) -> tuple[QComboBox, ...]:
+        return (self.stage_filter, self.status_filter, self.tag_filter, self.date_filter)
+
+    def _full_width(self, combo: QComboBox) -> int:
+        """The width that shows ``combo``'s longest choice whole."""
+        metrics = combo.fontMetrics()
+        # The size hint holds room for the minimum contents length of "x"s plus the frame.
+        frame = combo.sizeHint().width() - combo.minimumContentsLength() * (
+            metrics.horizontalAdvance("x"))
+        return frame + max((metrics.horizontalAdvance(combo.itemText(n))
+                            for n in range(combo.count())), default=0)
+
+    def _reflow_filters(self, columns: int) -> None:
+        if columns == self._filter_columns:
+            return
+        self._filter_columns = columns
+        bar = self._filter_bar
+        for n, combo in enumerate(self._filter_combos()):
+            bar.removeWidget(combo)
+            bar.addWidget(combo, n // columns, 1 + n % columns)
+        for column in range(1, 5):
+            bar.setColumnStretch(column, 1 if column <= columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        bar = self._filter_bar
+        label = bar.itemAtPosition(0, 0)
+        needed = (sum(self._full_width(combo) for combo in self._filter_combos())
+                  + (label.sizeHint().width() if label is not None else 0)
+                  + 4 * max(bar.horizontalSpacing(), 0))
+        self._reflow_filters(4 if event.size().width() >= needed else 2)
+        super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.stretch_columns()
+        return super().eventFilter(watched, event)
+
+    def stretch_columns(self) -> None:
+        """Widen truncated columns into unused width (never narrows: widths the user set stay)."""
+        header = self.table.horizontalHeader()
+        if self.model.rowCount() == 0:
+            return
+        last = header.logicalIndex(header.count() - 1)
+
+        def wanted(column: int) -> int:
+            return max(self.table.sizeHintForColumn(column),
+                       header.sectionSizeFromContents(column).width())
+
+        shown = [header.logicalIndex(visual) for visual in range(header.count())]
+        shown = [column for column in shown if not header.isSectionHidden(column)]
+        # The last section stretches over whatever is left: count it at the width it needs.
+        used = sum(header.sectionSize(column) for column in shown if column != last)
+        free = self.table.viewport().width() - used - wanted(last)
+        for column in shown:
+            if column == last or free <= 0:
+                continue
+            grow = min(free, wanted(column) - header.sectionSize(column))
+            if grow > 0:
+                header.resizeSection(column, header.sectionSize(column) + grow)
+                free -= grow
+
     def _show_range_edits(self) -> None:
         custom = self.date_filter.currentData() == CUSTOM
         self.range_row.setVisible(custom)
@@ -267,6 +351,16 @@ class ApplicationsView(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.selected.emit(int(current.data(IdRole)) if current.isValid() else None)
+
+    def clear_filters(self) -> None:
+        """Back to every application: no search, every stage, tag and date."""
+        self.set_quick_filters(QuickFilters())
+        self.set_search("")
+        self.filters_cleared.emit()
+
+    def _show_no_results(self) -> None:
+        self.table_pages.setCurrentWidget(self.no_results if self.model.total == 0
+                                          else self.table)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

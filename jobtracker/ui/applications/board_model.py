@@ -18,10 +18,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationFilter, ApplicationRow, SortKey, StageRow, Tracker
 from jobtracker.ui.applications.applications_model import IdRole, RowRole, StageColorRole
 from jobtracker.ui.widgets.formatting import format_datetime, plain_tooltip
+from jobtracker.vocabulary import StageKind
 
 MIME_TYPE = "application/x-jobtracker-cards"
 DaysInStageRole = Qt.ItemDataRole.UserRole + 20

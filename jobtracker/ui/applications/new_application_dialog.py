@@ -9,12 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
 from jobtracker.errors import ValidationError
-from jobtracker.models import StageKind
-from jobtracker.tracker import ApplicationInput
-from jobtracker.tracker.rows import StageRow
+from jobtracker.tracker import ApplicationInput, StageRow
 from jobtracker.ui.forms.ui_new_application_dialog import Ui_NewApplicationDialog
 from jobtracker.ui.widgets.field_errors import FieldErrors
 from jobtracker.ui.widgets.formatting import from_qdate, to_qdate
+from jobtracker.vocabulary import StageKind
 
 Submit = Callable[[ApplicationInput], int]
 
@@ -23,12 +22,13 @@ class NewApplicationDialog(QDialog):
     """Calls ``submit`` with the draft on OK; stays open showing the error when it is refused."""
 
     def __init__(self, submit: Submit, *, stages: list[StageRow], companies: list[str],
-                 today: dt.date, follow_up_days: int, parent: QWidget | None = None) -> None:
+                 today: dt.date, follow_up_days: int, parent: QWidget | None = None,
+                 prefill: ApplicationInput | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_NewApplicationDialog()
         self.ui.setupUi(self)
-        # Room for typical values; grows with the text size like the rest of the layout.
-        self.setMinimumWidth(36 * self.fontMetrics().averageCharWidth() + 140)
+        # Room for a typical title or address; grows with the text size like the layout.
+        self.setMinimumWidth(68 * self.fontMetrics().averageCharWidth())
         self._submit = submit
         self._today = today
         self.application_id: int | None = None
@@ -65,7 +65,22 @@ class NewApplicationDialog(QDialog):
             self.errors.add(field, widget, label)
         self.errors.fallback = "title"
         self._stage_changed()
-        ui.titleEdit.setFocus()
+        if prefill is not None:
+            self._fill(prefill)
+        # The first field still to fill in (after Import from URL, usually the title).
+        first = ui.companyEdit if ui.titleEdit.text() and not ui.companyEdit.text() else (
+            ui.titleEdit)
+        first.setFocus()
+
+    def _fill(self, draft: ApplicationInput) -> None:
+        ui = self.ui
+        ui.titleEdit.setText(draft.title)
+        ui.companyEdit.setText(draft.company)
+        ui.locationEdit.setText(draft.location or "")
+        ui.urlEdit.setText(draft.url or "")
+        found = ui.stageCombo.findData(draft.stage) if draft.stage else -1
+        if found >= 0:
+            ui.stageCombo.setCurrentIndex(found)
 
     def _stage_changed(self) -> None:
         # A job only saved has not been applied to: no applied date.

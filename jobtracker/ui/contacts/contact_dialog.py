@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
 from jobtracker.errors import ValidationError
-from jobtracker.tracker import ContactInput
-from jobtracker.tracker.rows import ContactRow
+from jobtracker.tracker import ContactInput, ContactRow
 from jobtracker.ui.forms.ui_contact_dialog import Ui_ContactDialog
 from jobtracker.ui.widgets.field_errors import FieldErrors
 

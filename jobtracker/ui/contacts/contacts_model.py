@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from jobtracker.tracker.rows import ContactRow
+from jobtracker.tracker import ContactRow
 from jobtracker.ui.mainwindow.i18n import QT_TRANSLATE_NOOP
 from jobtracker.ui.widgets.formatting import plain_tooltip
 

@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from jobtracker.errors import JobTrackerError
-from jobtracker.tracker import Tracker
-from jobtracker.tracker.rows import ContactRow
+from jobtracker.tracker import ContactRow, Tracker
 from jobtracker.ui.contacts.contact_dialog import ContactDialog
 from jobtracker.ui.contacts.contacts_model import ContactRole, ContactsModel
+from jobtracker.ui.widgets.empty_state import EmptyMessage
 from jobtracker.ui.widgets.formatting import literal
+from jobtracker.ui.widgets.icons import themed_icon
 from jobtracker.ui.widgets.item_views import comfortable_rows
 
 
 class ContactsView(QWidget):
     """The Contacts view of the main window."""
+
+    search_cleared = Signal()  # "Clear search" on the no-match page (the window's box follows)
 
     def __init__(self, tracker: Tracker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,13 +64,27 @@ class ContactsView(QWidget):
             self.table.horizontalHeader().resizeSection(column, width)
         self.table.activated.connect(lambda *_: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        # No contacts, or none matching: say so and offer the way on, never a blank table.
+        self.empty = EmptyMessage("", parent=self)
+        self.empty.setObjectName("contactsEmpty")
+        self.empty_add_button = self.empty.add_action(self.tr("&Add a Contact…"),
+                                                      themed_icon("new"))
+        self.empty_add_button.clicked.connect(self.add)
+        self.empty_clear_button = self.empty.add_action(self.tr("C&lear Search"))
+        self.empty_clear_button.clicked.connect(self.clear_search)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_page)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         for button in (self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.pages)
         self.reload()
 
     def set_tracker(self, tracker: Tracker) -> None:
@@ -78,6 +96,32 @@ class ContactsView(QWidget):
         """Re-read the contacts."""
         self.model.set_rows(self._tracker.list_contacts())
         self._update_buttons()
+        self._update_page()
+
+    def clear_search(self) -> None:
+        """Show every contact again."""
+        self.search.clear()
+        self.search_cleared.emit()
+
+    def _update_page(self, *_args: object) -> None:
+        if self.proxy.rowCount():
+            self.pages.setCurrentWidget(self.table)
+            return
+        searching = bool(self.search.text().strip()) and self.model.rowCount() > 0
+        if searching:
+            self.empty.set_message(
+                self.tr("No contacts match “%1”").replace("%1", self.search.text().strip()),
+                self.tr("Search looks in names, companies, roles, e-mail addresses and phone "
+                        "numbers."))
+        else:
+            self.empty.set_message(
+                self.tr("No contacts yet"),
+                self.tr("Keep the recruiters, interviewers and referrers of your search here, "
+                        "with how to reach them. Add one now, or from an application's "
+                        "Contacts tab to link them to it."))
+        self.empty_add_button.setVisible(not searching)
+        self.empty_clear_button.setVisible(searching)
+        self.pages.setCurrentWidget(self.empty)
 
     def _selected(self) -> ContactRow | None:
         index: QModelIndex = self.table.selectionModel().currentIndex()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -17,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobtracker.errors import JobTrackerError
-from jobtracker.tracker import ApplicationDetail, ContactInput
-from jobtracker.tracker.rows import ContactRow
+from jobtracker.tracker import ApplicationDetail, ContactInput, ContactRow
 from jobtracker.ui.contacts.contact_dialog import ContactDialog
 from jobtracker.ui.undo_commands import Editor
 from jobtracker.ui.widgets.formatting import literal
@@ -65,8 +65,17 @@ class ContactsPanel(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.unlink_button)
         buttons.addStretch(1)
+        # Nobody linked: a sentence in the list's place says who goes here and how.
+        self.empty_label = QLabel(self.tr(
+            "No one is linked to this application yet. Link a recruiter, interviewer or "
+            "referrer from your contacts below, or add a new contact."), self)
+        self.empty_label.setObjectName("linkedContactsEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addWidget(self.empty_label, 1)
         layout.addLayout(row)
         layout.addLayout(buttons)
 
@@ -88,6 +97,8 @@ class ContactsPanel(QWidget):
                 self.choice.addItem(contact_line(contact.name, contact.role, contact.company,
                                                  None), contact.id)
         self.link_button.setEnabled(self.choice.count() > 0)
+        self.list.setVisible(bool(detail.contacts))
+        self.empty_label.setVisible(not detail.contacts)
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:

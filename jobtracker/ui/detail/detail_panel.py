@@ -9,11 +9,19 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QCompleter, QDateEdit, QFileDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDateEdit,
+    QFileDialog,
+    QListWidgetItem,
+    QSizePolicy,
+    QWidget,
+)
 
 from jobtracker import money
 from jobtracker.errors import JobTrackerError, ValidationError
 from jobtracker.tracker import ApplicationDetail
+from jobtracker.ui.detail.activity_panel import ActivityPanel, FitRows, FitWidth
 from jobtracker.ui.detail.contacts_panel import ContactsPanel
 from jobtracker.ui.detail.interviews_panel import InterviewsPanel
 from jobtracker.ui.detail.notes_panel import NotesPanel
@@ -66,6 +74,19 @@ class DetailPanel(QWidget):
             edit.setSpecialValueText(self.tr("None"))
             edit.setDisplayFormat("yyyy-MM-dd")
         ui.openUrlButton.setEnabled(False)
+        # Sideways scrolling never helps a form: the pane's minimum width fits it instead.
+        self._details_fit = FitWidth(ui.detailsScroll)
+        # Squeezed buttons and combos cut their text ("Cle", "Remov"): never below the hint.
+        sized: tuple[tuple[QWidget, bool], ...] = (
+            (ui.openUrlButton, False), (ui.clearAppliedButton, False),
+            (ui.clearFollowUpButton, False), (ui.attachResumeButton, False),
+            (ui.attachCoverButton, False), (ui.detachButton, False), (ui.stageCombo, False),
+            (ui.salaryCurrencyCombo, True), (ui.salaryPeriodCombo, True))
+        for sized_widget, grow in sized:
+            policy = sized_widget.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.MinimumExpanding if grow
+                                       else QSizePolicy.Policy.Minimum)
+            sized_widget.setSizePolicy(policy)
 
         self._company_completer = QCompleter(self)
         self._company_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -94,14 +115,21 @@ class DetailPanel(QWidget):
                 ("file", ui.documentsList, ui.documentsError)):
             self.errors.add(field, widget, error_label)
 
-        self.timeline = TimelineWidget(editor, today=today, parent=ui.timelineTab)
-        ui.timelineTabLayout.addWidget(self.timeline)
-        self.interviews = InterviewsPanel(editor, parent=ui.interviewsTab)
-        ui.interviewsTabLayout.addWidget(self.interviews)
-        self.tasks = TasksPanel(editor, today=today, parent=ui.tasksTab)
-        ui.tasksTabLayout.addWidget(self.tasks)
-        self.notes = NotesPanel(editor, parent=ui.notesTab)
-        ui.notesTabLayout.addWidget(self.notes)
+        # One Activity tab instead of four: the pane fits a 1024-px window with every tab
+        # label whole, and the dated records of an application read top to bottom.
+        self.activity = ActivityPanel(ui.activityTab)
+        ui.activityTabLayout.addWidget(self.activity)
+        self.timeline = TimelineWidget(editor, today=today)
+        self.interviews = InterviewsPanel(editor)
+        self.tasks = TasksPanel(editor, today=today)
+        self.notes = NotesPanel(editor)
+        for name, title, body in (("timeline", self.tr("Timeline"), self.timeline),
+                                  ("interviews", self.tr("Interviews"), self.interviews),
+                                  ("tasks", self.tr("Tasks"), self.tasks),
+                                  ("notes", self.tr("Notes"), self.notes)):
+            self.activity.add_section(name, title, body)
+        self._rows_fits = [FitRows(view) for view in (self.timeline.tree, self.interviews.tree,
+                                                      self.tasks.tree)]
         self.contacts = ContactsPanel(editor, parent=ui.contactsTab)
         ui.contactsTabLayout.addWidget(self.contacts)
         self.posting = PostingPanel(editor, parent=ui.postingTab)
@@ -147,6 +175,17 @@ class DetailPanel(QWidget):
         self.show_application(None)
 
     # -- public ------------------------------------------------------------------------------
+
+    def show_section(self, name: str) -> None:
+        """Bring ``name`` into view: a tab (details, contacts, posting) or an Activity section."""
+        tabs = self.ui.tabs
+        pages = {"details": self.ui.detailsTab, "contacts": self.ui.contactsTab,
+                 "posting": self.ui.postingTab}
+        if name in pages:
+            tabs.setCurrentWidget(pages[name])
+            return
+        tabs.setCurrentWidget(self.ui.activityTab)
+        self.activity.reveal(name)
 
     @property
     def application_id(self) -> int | None:
@@ -252,6 +291,9 @@ class DetailPanel(QWidget):
         self.interviews.show_detail(detail)
         self.tasks.show_detail(detail)
         self.notes.show_detail(detail)
+        for name, entries in (("timeline", detail.events), ("interviews", detail.interviews),
+                              ("tasks", detail.tasks), ("notes", detail.notes)):
+            self.activity.sections[name].set_count(len(entries))
         self.contacts.show_detail(detail)
         self.posting.show_detail(detail)
 

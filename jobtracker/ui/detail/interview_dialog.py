@@ -10,15 +10,13 @@ from PySide6.QtCore import QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import QCompleter, QDialog, QMessageBox, QWidget
 
 from jobtracker.errors import ValidationError
-from jobtracker.models import InterviewOutcome
-from jobtracker.tracker import InterviewInput
-from jobtracker.tracker.inputs import AmbiguousTimeError, offset_text
-from jobtracker.tracker.rows import InterviewRow
+from jobtracker.tracker import AmbiguousTimeError, InterviewInput, InterviewRow, offset_text
 from jobtracker.ui.forms.ui_interview_dialog import Ui_InterviewDialog
 from jobtracker.ui.mainwindow.i18n import QT_TRANSLATE_NOOP
 from jobtracker.ui.widgets.field_errors import FieldErrors
 from jobtracker.ui.widgets.formatting import to_qdate
 from jobtracker.ui.widgets.tags_completer import TagsCompleter
+from jobtracker.vocabulary import InterviewOutcome
 
 # Marked for lupdate; shown translated.
 KINDS = (QT_TRANSLATE_NOOP("InterviewDialog", "Phone screen"),

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobtracker.errors import JobTrackerError
-from jobtracker.tracker import ApplicationDetail, InterviewInput
-from jobtracker.tracker.rows import InterviewRow
+from jobtracker.tracker import ApplicationDetail, InterviewInput, InterviewRow
 from jobtracker.ui.detail.interview_dialog import InterviewDialog
 from jobtracker.ui.undo_commands import Editor
 from jobtracker.ui.widgets.formatting import format_datetime, literal

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobtracker.errors import JobTrackerError
-from jobtracker.tracker import ApplicationDetail
-from jobtracker.tracker.rows import NoteRow
+from jobtracker.tracker import ApplicationDetail, NoteRow
 from jobtracker.ui.undo_commands import Editor
 from jobtracker.ui.widgets.formatting import format_datetime, literal
 from jobtracker.ui.widgets.item_views import comfortable_rows, row_height
@@ -54,6 +53,7 @@ class NotesPanel(QWidget):
         self.list.setMaximumHeight(4 * row_height(self.list) + 2 * self.list.frameWidth())
         self.list.currentItemChanged.connect(self._note_chosen)
         self.times = QLabel(self)
+        self.times.setWordWrap(True)  # long dates must not widen the pane
         # Loads nothing a note names; a clicked link opens only if it is a web or mail address.
         self.viewer = PostingBrowser(self)
         self.viewer.setAccessibleName(self.tr("Note"))

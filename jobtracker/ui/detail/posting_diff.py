@@ -9,7 +9,8 @@ from dataclasses import dataclass
 CONTEXT_LINES = 1
 ADDED_STYLE = "background-color: #DCFCE7; color: #14532D;"
 REMOVED_STYLE = "background-color: #FEE2E2; color: #7F1D1D; text-decoration: line-through;"
-GAP_STYLE = "color: #6B7280;"
+# The gap marker keeps the text colour: no fixed grey reads at 4.5:1 on both themes' views.
+GAP_STYLE = ""
 
 
 @dataclass(frozen=True)

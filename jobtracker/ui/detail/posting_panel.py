@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QUrl, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from jobtracker.errors import JobTrackerError
-from jobtracker.tracker import ApplicationDetail, Tracker
-from jobtracker.tracker.rows import SnapshotDetail
+from jobtracker.tracker import ApplicationDetail, SnapshotDetail, Tracker
 from jobtracker.ui.detail.posting_diff import diff_html, diff_text
 from jobtracker.ui.forms.ui_posting_panel import Ui_PostingPanel
 from jobtracker.ui.undo_commands import Editor
-from jobtracker.ui.widgets.background import run_in_background
-from jobtracker.ui.widgets.field_errors import ERROR_COLOR
+from jobtracker.ui.widgets.background import BackgroundJob
+from jobtracker.ui.widgets.contrast import set_tone
 from jobtracker.ui.widgets.formatting import format_datetime
 
 if TYPE_CHECKING:
@@ -29,9 +27,9 @@ if TYPE_CHECKING:
 
 @dataclass
 class _Check:
-    """A running "still online?" check: what it is about, and how to stop it."""
+    """A running "still online?" check: what it is about, and its job (to stop it)."""
 
-    cancel: threading.Event
+    job: BackgroundJob
     application_id: int
     tracker: Tracker
     copy: SnapshotDetail
@@ -58,6 +56,10 @@ class PostingPanel(QWidget):
         self._check: _Check | None = None
         self.changes_summary = ""  # the first line of what changed, as last shown
         ui = self.ui
+        # The copy's date must show whole: the combo sets the pane's minimum, never elides.
+        policy = ui.snapshotCombo.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Minimum)
+        ui.snapshotCombo.setSizePolicy(policy)
         ui.snapshotCombo.currentIndexChanged.connect(self._show_selected)
         ui.checkOnlineButton.clicked.connect(self.check_online)
         ui.stopCheckButton.clicked.connect(self.stop_check)
@@ -167,24 +169,23 @@ class PostingPanel(QWidget):
 
         url = latest.source_url
         options = self.fetch_options or FetchOptions(deadline=FETCH_DEADLINE)
-        check = _Check(threading.Event(), self._application_id, self._editor.tracker, latest)
+        check = _Check(BackgroundJob(), self._application_id, self._editor.tracker, latest)
         self._check = check
         self._set_checking(True)
         self._check_status(self.tr("Checking %1…").replace("%1", url))
 
         def work() -> PostingDraft:
             # Pool thread: plain values only; the result is saved on the main thread.
-            return import_posting(url, cancel=check.cancel, options=options)
+            return import_posting(url, cancel=check.job.stop, options=options)
 
-        run_in_background(work, lambda draft: self._checked(check, draft),
-                          lambda error: self._check_failed(check, error), self.pool,
-                          owner=self)
+        check.job.start(work, lambda draft: self._checked(check, draft),
+                        lambda error: self._check_failed(check, error), self.pool, owner=self)
 
     def stop_check(self) -> None:
         """Stop the running check now; its late answer is ignored."""
         if self._check is None:
             return
-        self._check.cancel.set()
+        self._check.job.cancel()  # its late answer is dropped
         self._check = None
         self._set_checking(False)
         self._check_status(self.tr("Check stopped."))
@@ -197,7 +198,7 @@ class PostingPanel(QWidget):
 
     def _check_status(self, text: str, *, error: bool = False) -> None:
         self.ui.checkStatusLabel.setText(text)
-        self.ui.checkStatusLabel.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
+        set_tone(self.ui.checkStatusLabel, "error" if error else None)
         self.ui.checkStatusLabel.setVisible(bool(text))
 
     def _finish(self, check: _Check, text: str, *, error: bool = False) -> None:
@@ -210,13 +211,12 @@ class PostingPanel(QWidget):
         self.check_finished.emit(text)
 
     def _checked(self, check: _Check, draft: PostingDraft) -> None:
-        if check is not self._check:
-            return  # stopped meanwhile
+        # Only the running check reports: stop_check() cancels its job.
         when = format_datetime(check.copy.fetched_at)
         if check.tracker is not self._editor.tracker:
             self._finish(check, self.tr("Check dropped: another database is open now."))
             return
-        from jobtracker.importers.to_application import to_application
+        from jobtracker.importers import to_application
 
         try:
             snapshot = to_application(draft, check.copy.source_url, now=self._now()).snapshot
@@ -242,8 +242,6 @@ class PostingPanel(QWidget):
                                     "new copy is kept beside it.").replace("%1", when))
 
     def _check_failed(self, check: _Check, error: BaseException) -> None:
-        if check is not self._check:
-            return
         from jobtracker.importers import FetchCancelled, FetchError, NoPostingFound
         from jobtracker.ui.importing.import_url_dialog import GONE_STATUSES
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTreeWidget,
@@ -21,17 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jobtracker.errors import JobTrackerError
-from jobtracker.tracker import ApplicationDetail
-from jobtracker.tracker.rows import TaskRow
-from jobtracker.ui.applications.applications_model import OVERDUE_COLOR
+from jobtracker.tracker import ApplicationDetail, TaskRow
+from jobtracker.ui.applications.applications_model import overdue_color
 from jobtracker.ui.undo_commands import Editor
-from jobtracker.ui.undo_commands.tasks import (
-    AddTaskCommand,
-    DeleteTaskCommand,
-    EditTaskCommand,
-    SetTaskDoneCommand,
-)
 from jobtracker.ui.widgets.formatting import format_date, from_qdate, to_qdate
 from jobtracker.ui.widgets.item_views import comfortable_rows
 
@@ -120,9 +113,19 @@ class TasksPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
+        # No tasks: a sentence in the list's place says what goes here (not an empty grid).
+        self.empty_label = QLabel(self.tr(
+            "No tasks for this application yet. Type one above and press Enter; a due date "
+            "puts it on the Today view when it falls due."), self)
+        self.empty_label.setObjectName("tasksEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(add_row)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty_label, 1)
         layout.addLayout(buttons)
         self.setTabOrder(self.title_edit, self.due_check)
         self.setTabOrder(self.due_check, self.due_edit)
@@ -142,8 +145,9 @@ class TasksPanel(QWidget):
         try:
             self.tree.clear()
             today = self._today()
-            grey = self.palette().brush(QPalette.ColorGroup.Disabled,
-                                        QPalette.ColorRole.Text)
+            # Done tasks are still read: the placeholder grey reads at 4.5:1 or more in both
+            # themes, the disabled grey (1.9:1 on light) does not.
+            grey = self.palette().brush(QPalette.ColorRole.PlaceholderText)
             for task in sorted(detail.tasks, key=task_order):
                 due = format_date(task.due_on) if task.due_on else ""
                 item = QTreeWidgetItem([task.title, due])
@@ -164,7 +168,7 @@ class TasksPanel(QWidget):
                     font = item.font(DUE_COLUMN)
                     font.setBold(True)
                     item.setFont(DUE_COLUMN, font)
-                    item.setForeground(DUE_COLUMN, QBrush(OVERDUE_COLOR))
+                    item.setForeground(DUE_COLUMN, QBrush(overdue_color()))
                     tip = self.tr("Overdue since %1").replace("%1", due)
                     item.setToolTip(DUE_COLUMN, tip)
                     item.setData(DUE_COLUMN, Qt.ItemDataRole.AccessibleDescriptionRole, tip)
@@ -173,6 +177,8 @@ class TasksPanel(QWidget):
                     self.tree.setCurrentItem(item)
         finally:
             self._filling = False
+        self.tree.setVisible(bool(detail.tasks))
+        self.empty_label.setVisible(not detail.tasks)
         self._update_buttons()
 
     def tasks(self) -> list[TaskRow]:
@@ -200,14 +206,6 @@ class TasksPanel(QWidget):
 
     # -- actions -----------------------------------------------------------------------------
 
-    def _run(self, action: Callable[[], None]) -> bool:
-        try:
-            action()
-        except JobTrackerError as error:
-            self._editor.failed.emit(str(error))
-            return False
-        return True
-
     def _due(self) -> dt.date | None:
         return from_qdate(self.due_edit.date()) if self.due_check.isChecked() else None
 
@@ -224,8 +222,8 @@ class TasksPanel(QWidget):
         editing = self._editing
         if editing is None:
             application_id = self._detail.id
-            done = self._run(lambda: self._editor.push(
-                AddTaskCommand(self._editor, title, due, application_id)))
+            done = self._editor.attempt(
+                lambda: self._editor.add_task(title, due, application_id))
         else:
             changes: dict[str, Any] = {}
             old: dict[str, Any] = {}
@@ -233,8 +231,8 @@ class TasksPanel(QWidget):
                 changes["title"], old["title"] = title, editing.title
             if due != editing.due_on:
                 changes["due_on"], old["due_on"] = due, editing.due_on
-            done = not changes or self._run(lambda: self._editor.push(
-                EditTaskCommand(self._editor, editing.id, changes, old)))
+            done = self._editor.attempt(
+                lambda: self._editor.edit_task(editing.id, changes, old))
         if done:
             self._end_edit()
             self.title_edit.setFocus()
@@ -286,7 +284,7 @@ class TasksPanel(QWidget):
     def set_done(self, task: TaskRow, done: bool) -> None:
         """Tick ``task`` off (or open it again)."""
         if (task.done_at is not None) != done:
-            self._run(lambda: self._editor.push(SetTaskDoneCommand(self._editor, task.id, done)))
+            self._editor.attempt(lambda: self._editor.set_task_done(task.id, done))
 
     def toggle_selected(self) -> None:
         """Tick the selected task off, or open it again."""
@@ -301,7 +299,7 @@ class TasksPanel(QWidget):
             return
         if self._editing is not None and self._editing.id == task.id:
             self._end_edit()
-        self._run(lambda: self._editor.push(DeleteTaskCommand(self._editor, task)))
+        self._editor.attempt(lambda: self._editor.delete_task(task))
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or column != TITLE_COLUMN:

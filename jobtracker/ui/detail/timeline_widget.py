@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from jobtracker.errors import ValidationError
 from jobtracker.tracker import ApplicationDetail
 from jobtracker.ui.undo_commands import Editor
+from jobtracker.ui.widgets.contrast import TEXT_CONTRAST, set_tone, with_contrast
 from jobtracker.ui.widgets.formatting import format_date, from_qdate, to_qdate
 from jobtracker.ui.widgets.item_views import comfortable_rows
 
@@ -68,7 +69,7 @@ class TimelineWidget(QWidget):
         self.remove_button.setToolTip(self.tr("Remove the selected stage change"))
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # a refusal may quote a stage
-        self.error_label.setStyleSheet("color: #D32F2F;")
+        set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.record_button.clicked.connect(self._record)
@@ -95,6 +96,9 @@ class TimelineWidget(QWidget):
         self.error_label.hide()
         self.tree.clear()
         colors = {stage.name: stage.color for stage in self._editor.tracker.stages()}
+        palette = self.tree.palette()
+        rows = [palette.color(QPalette.ColorRole.Base),
+                palette.color(QPalette.ColorRole.AlternateBase)]
         for event in reversed(detail.events):
             item = QTreeWidgetItem([format_date(event.occurred_on), event.to_stage,
                                     event.from_stage or "", event.note or ""])
@@ -102,7 +106,9 @@ class TimelineWidget(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole + 1, event.occurred_on)
             item.setData(0, EventRole, event)
             if colors.get(event.to_stage):
-                item.setForeground(1, QBrush(QColor(colors[event.to_stage])))
+                # The stage's hue, deepened (or lightened) until it reads as text on the list.
+                item.setForeground(1, QBrush(with_contrast(
+                    QColor(colors[event.to_stage]), rows, TEXT_CONTRAST)))
             self.tree.addTopLevelItem(item)
         current = self.stage_combo.currentText()
         self.stage_combo.clear()

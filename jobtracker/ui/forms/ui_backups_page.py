@@ -31,7 +31,7 @@ class Ui_BackupsPage(object):
 
         self.backupsLayout.addWidget(self.backupsHint)
 
-        self.backupsRow = QHBoxLayout()
+        self.backupsRow = QVBoxLayout()
         self.backupsRow.setObjectName(u"backupsRow")
         self.backupsTree = QTreeWidget(BackupsPage)
         self.backupsTree.setObjectName(u"backupsTree")
@@ -42,7 +42,7 @@ class Ui_BackupsPage(object):
 
         self.backupsRow.addWidget(self.backupsTree)
 
-        self.backupButtons = QVBoxLayout()
+        self.backupButtons = QHBoxLayout()
         self.backupButtons.setObjectName(u"backupButtons")
         self.backupNowButton = QPushButton(BackupsPage)
         self.backupNowButton.setObjectName(u"backupNowButton")
@@ -59,7 +59,7 @@ class Ui_BackupsPage(object):
 
         self.backupButtons.addWidget(self.openBackupsFolderButton)
 
-        self.backupButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.backupButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.backupButtons.addItem(self.backupButtonsSpacer)
 

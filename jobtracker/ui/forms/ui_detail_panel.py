@@ -16,10 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QFrame, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPushButton, QScrollArea,
-    QSizePolicy, QSpacerItem, QSpinBox, QStackedWidget,
-    QTabWidget, QToolButton, QVBoxLayout, QWidget)
+    QFrame, QGridLayout, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QSpinBox,
+    QStackedWidget, QTabWidget, QToolButton, QVBoxLayout,
+    QWidget)
 
 class Ui_DetailPanel(object):
     def setupUi(self, DetailPanel):
@@ -82,6 +83,8 @@ class Ui_DetailPanel(object):
 
         self.tabs = QTabWidget(self.contentPage)
         self.tabs.setObjectName(u"tabs")
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.detailsTab = QWidget()
         self.detailsTab.setObjectName(u"detailsTab")
         self.detailsTabLayout = QVBoxLayout(self.detailsTab)
@@ -97,6 +100,7 @@ class Ui_DetailPanel(object):
         self.detailsForm = QFormLayout()
         self.detailsForm.setObjectName(u"detailsForm")
         self.detailsForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.detailsForm.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.titleLabel = QLabel(self.detailsScrollContents)
         self.titleLabel.setObjectName(u"titleLabel")
 
@@ -192,34 +196,34 @@ class Ui_DetailPanel(object):
 
         self.detailsForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.salaryLabel)
 
-        self.salaryLayout = QHBoxLayout()
+        self.salaryLayout = QGridLayout()
         self.salaryLayout.setObjectName(u"salaryLayout")
         self.salaryMinEdit = QLineEdit(self.detailsScrollContents)
         self.salaryMinEdit.setObjectName(u"salaryMinEdit")
 
-        self.salaryLayout.addWidget(self.salaryMinEdit)
+        self.salaryLayout.addWidget(self.salaryMinEdit, 0, 0, 1, 1)
 
         self.salaryDash = QLabel(self.detailsScrollContents)
         self.salaryDash.setObjectName(u"salaryDash")
         self.salaryDash.setText(u"\u2013")
 
-        self.salaryLayout.addWidget(self.salaryDash)
+        self.salaryLayout.addWidget(self.salaryDash, 0, 1, 1, 1)
 
         self.salaryMaxEdit = QLineEdit(self.detailsScrollContents)
         self.salaryMaxEdit.setObjectName(u"salaryMaxEdit")
 
-        self.salaryLayout.addWidget(self.salaryMaxEdit)
+        self.salaryLayout.addWidget(self.salaryMaxEdit, 0, 2, 1, 1)
 
         self.salaryCurrencyCombo = QComboBox(self.detailsScrollContents)
         self.salaryCurrencyCombo.setObjectName(u"salaryCurrencyCombo")
         self.salaryCurrencyCombo.setEditable(True)
 
-        self.salaryLayout.addWidget(self.salaryCurrencyCombo)
+        self.salaryLayout.addWidget(self.salaryCurrencyCombo, 1, 0, 1, 1)
 
         self.salaryPeriodCombo = QComboBox(self.detailsScrollContents)
         self.salaryPeriodCombo.setObjectName(u"salaryPeriodCombo")
 
-        self.salaryLayout.addWidget(self.salaryPeriodCombo)
+        self.salaryLayout.addWidget(self.salaryPeriodCombo, 1, 2, 1, 1)
 
 
         self.detailsForm.setLayout(10, QFormLayout.ItemRole.FieldRole, self.salaryLayout)
@@ -387,26 +391,26 @@ class Ui_DetailPanel(object):
 
         self.documentsLayout.addWidget(self.documentsList)
 
-        self.documentButtons = QHBoxLayout()
+        self.documentButtons = QGridLayout()
         self.documentButtons.setObjectName(u"documentButtons")
         self.attachResumeButton = QPushButton(self.detailsScrollContents)
         self.attachResumeButton.setObjectName(u"attachResumeButton")
 
-        self.documentButtons.addWidget(self.attachResumeButton)
+        self.documentButtons.addWidget(self.attachResumeButton, 0, 0, 1, 1)
 
         self.attachCoverButton = QPushButton(self.detailsScrollContents)
         self.attachCoverButton.setObjectName(u"attachCoverButton")
 
-        self.documentButtons.addWidget(self.attachCoverButton)
+        self.documentButtons.addWidget(self.attachCoverButton, 0, 1, 1, 1)
 
         self.detachButton = QPushButton(self.detailsScrollContents)
         self.detachButton.setObjectName(u"detachButton")
 
-        self.documentButtons.addWidget(self.detachButton)
+        self.documentButtons.addWidget(self.detachButton, 1, 0, 1, 1)
 
         self.docSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.documentButtons.addItem(self.docSpacer)
+        self.documentButtons.addItem(self.docSpacer, 0, 2, 1, 1)
 
 
         self.documentsLayout.addLayout(self.documentButtons)
@@ -434,26 +438,12 @@ class Ui_DetailPanel(object):
         self.detailsTabLayout.addWidget(self.detailsScroll)
 
         self.tabs.addTab(self.detailsTab, "")
-        self.timelineTab = QWidget()
-        self.timelineTab.setObjectName(u"timelineTab")
-        self.timelineTabLayout = QVBoxLayout(self.timelineTab)
-        self.timelineTabLayout.setObjectName(u"timelineTabLayout")
-        self.tabs.addTab(self.timelineTab, "")
-        self.interviewsTab = QWidget()
-        self.interviewsTab.setObjectName(u"interviewsTab")
-        self.interviewsTabLayout = QVBoxLayout(self.interviewsTab)
-        self.interviewsTabLayout.setObjectName(u"interviewsTabLayout")
-        self.tabs.addTab(self.interviewsTab, "")
-        self.tasksTab = QWidget()
-        self.tasksTab.setObjectName(u"tasksTab")
-        self.tasksTabLayout = QVBoxLayout(self.tasksTab)
-        self.tasksTabLayout.setObjectName(u"tasksTabLayout")
-        self.tabs.addTab(self.tasksTab, "")
-        self.notesTab = QWidget()
-        self.notesTab.setObjectName(u"notesTab")
-        self.notesTabLayout = QVBoxLayout(self.notesTab)
-        self.notesTabLayout.setObjectName(u"notesTabLayout")
-        self.tabs.addTab(self.notesTab, "")
+        self.activityTab = QWidget()
+        self.activityTab.setObjectName(u"activityTab")
+        self.activityTabLayout = QVBoxLayout(self.activityTab)
+        self.activityTabLayout.setObjectName(u"activityTabLayout")
+        self.activityTabLayout.setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.activityTab, "")
         self.contactsTab = QWidget()
         self.contactsTab.setObjectName(u"contactsTab")
         self.contactsTabLayout = QVBoxLayout(self.contactsTab)
@@ -512,7 +502,13 @@ class Ui_DetailPanel(object):
         self.employmentTypeLabel.setText(QCoreApplication.translate("DetailPanel", u"&Employment", None))
         self.salaryLabel.setText(QCoreApplication.translate("DetailPanel", u"&Salary", None))
         self.salaryMinEdit.setPlaceholderText(QCoreApplication.translate("DetailPanel", u"min", None))
+#if QT_CONFIG(accessibility)
+        self.salaryMinEdit.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Salary minimum", None))
+#endif // QT_CONFIG(accessibility)
         self.salaryMaxEdit.setPlaceholderText(QCoreApplication.translate("DetailPanel", u"max", None))
+#if QT_CONFIG(accessibility)
+        self.salaryMaxEdit.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Salary maximum", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.salaryCurrencyCombo.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Salary currency", None))
 #endif // QT_CONFIG(accessibility)
@@ -559,23 +555,14 @@ class Ui_DetailPanel(object):
         self.attachResumeButton.setText(QCoreApplication.translate("DetailPanel", u"Attach &resume\u2026", None))
         self.attachCoverButton.setText(QCoreApplication.translate("DetailPanel", u"Attach co&ver letter\u2026", None))
         self.detachButton.setText(QCoreApplication.translate("DetailPanel", u"Remove", None))
+#if QT_CONFIG(accessibility)
+        self.detachButton.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Remove document", None))
+#endif // QT_CONFIG(accessibility)
         self.tabs.setTabText(self.tabs.indexOf(self.detailsTab), QCoreApplication.translate("DetailPanel", u"Details", None))
 #if QT_CONFIG(accessibility)
-        self.timelineTab.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Timeline", None))
+        self.activityTab.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Activity", None))
 #endif // QT_CONFIG(accessibility)
-        self.tabs.setTabText(self.tabs.indexOf(self.timelineTab), QCoreApplication.translate("DetailPanel", u"Timeline", None))
-#if QT_CONFIG(accessibility)
-        self.interviewsTab.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Interviews", None))
-#endif // QT_CONFIG(accessibility)
-        self.tabs.setTabText(self.tabs.indexOf(self.interviewsTab), QCoreApplication.translate("DetailPanel", u"Interviews", None))
-#if QT_CONFIG(accessibility)
-        self.tasksTab.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Tasks", None))
-#endif // QT_CONFIG(accessibility)
-        self.tabs.setTabText(self.tabs.indexOf(self.tasksTab), QCoreApplication.translate("DetailPanel", u"Tasks", None))
-#if QT_CONFIG(accessibility)
-        self.notesTab.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Notes", None))
-#endif // QT_CONFIG(accessibility)
-        self.tabs.setTabText(self.tabs.indexOf(self.notesTab), QCoreApplication.translate("DetailPanel", u"Notes", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.activityTab), QCoreApplication.translate("DetailPanel", u"Activit&y", None))
 #if QT_CONFIG(accessibility)
         self.contactsTab.setAccessibleName(QCoreApplication.translate("DetailPanel", u"Contacts", None))
 #endif // QT_CONFIG(accessibility)

@@ -80,6 +80,31 @@ class Ui_ImportUrlDialog(object):
 
         self.mainLayout.addWidget(self.statusLabel)
 
+        self.handWidget = QWidget(ImportUrlDialog)
+        self.handWidget.setObjectName(u"handWidget")
+        self.handWidget.setVisible(False)
+        self.handLayout = QHBoxLayout(self.handWidget)
+        self.handLayout.setObjectName(u"handLayout")
+        self.handLayout.setContentsMargins(0, 0, 0, 0)
+        self.enterByHandButton = QPushButton(self.handWidget)
+        self.enterByHandButton.setObjectName(u"enterByHandButton")
+
+        self.handLayout.addWidget(self.enterByHandButton)
+
+        self.handSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.handLayout.addItem(self.handSpacer)
+
+
+        self.mainLayout.addWidget(self.handWidget)
+
+        self.emptyStateLabel = QLabel(ImportUrlDialog)
+        self.emptyStateLabel.setObjectName(u"emptyStateLabel")
+        self.emptyStateLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.emptyStateLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.emptyStateLabel)
+
         self.previewWidget = QWidget(ImportUrlDialog)
         self.previewWidget.setObjectName(u"previewWidget")
         self.previewWidget.setVisible(False)
@@ -136,6 +161,7 @@ class Ui_ImportUrlDialog(object):
 
         self.previewForm = QFormLayout()
         self.previewForm.setObjectName(u"previewForm")
+        self.previewForm.setHorizontalSpacing(12)
         self.previewForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.titleLabel = QLabel(self.previewWidget)
         self.titleLabel.setObjectName(u"titleLabel")
@@ -330,6 +356,10 @@ class Ui_ImportUrlDialog(object):
 
         self.mainLayout.addWidget(self.previewWidget)
 
+        self.bottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+
+        self.mainLayout.addItem(self.bottomSpacer)
+
         self.buttonBox = QDialogButtonBox(ImportUrlDialog)
         self.buttonBox.setObjectName(u"buttonBox")
         self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Close|QDialogButtonBox.StandardButton.Save)
@@ -366,6 +396,11 @@ class Ui_ImportUrlDialog(object):
 #if QT_CONFIG(tooltip)
         self.cancelFetchButton.setToolTip(QCoreApplication.translate("ImportUrlDialog", u"Stop fetching", None))
 #endif // QT_CONFIG(tooltip)
+        self.enterByHandButton.setText(QCoreApplication.translate("ImportUrlDialog", u"Enter it by &hand\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.enterByHandButton.setToolTip(QCoreApplication.translate("ImportUrlDialog", u"Open New Application with this address filled in", None))
+#endif // QT_CONFIG(tooltip)
+        self.emptyStateLabel.setText(QCoreApplication.translate("ImportUrlDialog", u"<p>Paste the address of one job posting, then press <b>Fetch</b>. It works with job boards, application links from Greenhouse, Lever, Ashby, Workable and similar systems, and any page that describes its posting as a schema.org JobPosting.</p><p>You can check and correct everything before it is saved.</p>", None))
         self.duplicateHeading.setText(QCoreApplication.translate("ImportUrlDialog", u"You may already track this job", None))
 #if QT_CONFIG(accessibility)
         self.duplicateList.setAccessibleName(QCoreApplication.translate("ImportUrlDialog", u"Applications that may be this posting", None))

@@ -29,6 +29,7 @@ class Ui_NewApplicationDialog(object):
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
         self.formLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.formLayout.setHorizontalSpacing(12)
         self.titleLabel = QLabel(NewApplicationDialog)
         self.titleLabel.setObjectName(u"titleLabel")
 
@@ -191,7 +192,7 @@ class Ui_NewApplicationDialog(object):
 
         self.mainLayout.addLayout(self.formLayout)
 
-        self.verticalSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.verticalSpacer = QSpacerItem(0, 12, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.MinimumExpanding)
 
         self.mainLayout.addItem(self.verticalSpacer)
 
@@ -237,5 +238,8 @@ class Ui_NewApplicationDialog(object):
 #endif // QT_CONFIG(tooltip)
         self.followUpLabel.setText(QCoreApplication.translate("NewApplicationDialog", u"&Follow up", None))
         self.followUpCheck.setText(QCoreApplication.translate("NewApplicationDialog", u"Remind me on", None))
+#if QT_CONFIG(accessibility)
+        self.followUpEdit.setAccessibleName(QCoreApplication.translate("NewApplicationDialog", u"Follow-up date", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

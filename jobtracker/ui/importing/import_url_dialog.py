@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import html
 import logging
-import threading
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -27,21 +26,23 @@ from jobtracker.importers import (
     FetchCancelled,
     FetchError,
     FetchOptions,
+    ImportedApplication,
     NoPostingFound,
     PostingDraft,
+    check_url,
     import_posting,
+    to_application,
 )
-from jobtracker.importers.fetch import check_url
-from jobtracker.importers.to_application import ImportedApplication, to_application
-from jobtracker.models import StageKind
-from jobtracker.tracker import ApplicationInput
-from jobtracker.tracker.duplicates import DuplicateRow
+from jobtracker.tracker import ApplicationInput, DuplicateRow
+from jobtracker.ui.applications.new_application_dialog import NewApplicationDialog
 from jobtracker.ui.forms.ui_import_url_dialog import Ui_ImportUrlDialog
 from jobtracker.ui.undo_commands import Editor
-from jobtracker.ui.widgets.background import run_in_background
+from jobtracker.ui.widgets.background import BackgroundJob
 from jobtracker.ui.widgets.choice_combos import fill_choice_combos
-from jobtracker.ui.widgets.field_errors import ERROR_COLOR, FieldErrors
+from jobtracker.ui.widgets.contrast import set_tone, warning_color
+from jobtracker.ui.widgets.field_errors import FieldErrors
 from jobtracker.ui.widgets.formatting import amount_text, plain_tooltip
+from jobtracker.vocabulary import StageKind
 
 log = logging.getLogger(__name__)
 
@@ -104,8 +105,11 @@ class ImportUrlDialog(QDialog):
         self._follow_up_days = follow_up_days
         self._options = options or FetchOptions(deadline=FETCH_DEADLINE)
         self._pool = pool
-        self._cancel: threading.Event | None = None  # the running fetch's, else None
+        self._fetch: BackgroundJob | None = None  # the running fetch, else None
         self._requested_url = ""
+        # What a failed import still read from the page, for Enter it by hand.
+        self._partial: PostingDraft | None = None
+        self.hand_dialog: NewApplicationDialog | None = None
         self.imported: ImportedApplication | None = None
         self.duplicates: list[DuplicateRow] = []
         self.application_id: int | None = None
@@ -145,6 +149,7 @@ class ImportUrlDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         ui.fetchButton.clicked.connect(self.fetch)
         ui.cancelFetchButton.clicked.connect(self.stop)
+        ui.enterByHandButton.clicked.connect(self.enter_by_hand)
         ui.urlEdit.textChanged.connect(self._url_edited)
         # Typing another address makes Enter fetch it rather than save the preview.
         ui.urlEdit.textEdited.connect(lambda _text: ui.fetchButton.setDefault(True))
@@ -159,13 +164,20 @@ class ImportUrlDialog(QDialog):
             wrapped.setMinimumWidth(40 * self.fontMetrics().averageCharWidth())
         # The list of matches is sized to its rows; extra room goes below the form.
         ui.duplicateList.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        ui.duplicateFrame.setStyleSheet(
-            "#duplicateFrame { border: 1px solid #D97706; border-radius: 4px; }")
+        # The theme's warning colour: a fixed amber (#D97706) was 2.8:1 on the light window.
+        ui.duplicateFrame.setStyleSheet(f"#duplicateFrame {{ border: 1px solid "
+                                        f"{warning_color().name()}; border-radius: 4px; }}")
+        for wrapped in (ui.emptyStateLabel, ui.statusLabel):
+            wrapped.setMinimumWidth(64 * self.fontMetrics().averageCharWidth())
+        # Before a fetch the few lines above keep their height; any extra room goes below them.
+        for short in (ui.emptyStateLabel, ui.statusLabel, ui.handWidget):
+            short.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         for button in (ui.fetchButton, ui.cancelFetchButton, ui.openExistingButton,
-                       ui.addSnapshotButton, ui.saveAnywayButton):
+                       ui.addSnapshotButton, ui.saveAnywayButton, ui.enterByHandButton):
             button.setAutoDefault(False)
         ui.fetchButton.setDefault(True)
 
+        self._status("")
         ui.urlEdit.setText(url or clipboard_url() or "")
         self._url_edited()
         ui.urlEdit.setFocus()
@@ -175,11 +187,12 @@ class ImportUrlDialog(QDialog):
     @property
     def fetching(self) -> bool:
         """Whether a fetch is running (and not stopped)."""
-        return self._cancel is not None
+        return self._fetch is not None
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         ui = self.ui
         ui.busyWidget.setVisible(busy)
+        ui.handWidget.setVisible(False)
         ui.fetchButton.setEnabled(not busy and bool(url_from_text(ui.urlEdit.text())))
         ui.urlEdit.setReadOnly(busy)
         ui.previewWidget.setEnabled(not busy)
@@ -191,8 +204,27 @@ class ImportUrlDialog(QDialog):
 
     def _status(self, text: str, *, error: bool = False) -> None:
         self.ui.statusLabel.setText(text)
-        self.ui.statusLabel.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
+        set_tone(self.ui.statusLabel, "error" if error else None)
         self.ui.statusLabel.setVisible(bool(text))
+
+    def _offer_hand_entry(self) -> None:
+        # Whatever went wrong, the job can still be tracked: the address is not lost.
+        self.ui.handWidget.setVisible(True)
+        self.ui.emptyStateLabel.setVisible(self.imported is None)  # what does work
+        self._fit()
+
+    def _fit(self) -> None:
+        # The dialog follows its content (short before a fetch, tall with a preview); it
+        # only grows, so a size the user chose is kept.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        hint = self.sizeHint()
+        screen = self.screen()
+        if screen is not None:  # never beyond the screen (1024×640 at 200% text included)
+            hint = hint.boundedTo(screen.availableGeometry().size() * 0.9)
+        if self.width() < hint.width() or self.height() < hint.height():
+            self.resize(self.size().expandedTo(hint))
 
     def _url_edited(self) -> None:
         if not self.fetching:
@@ -208,16 +240,19 @@ class ImportUrlDialog(QDialog):
         except FetchError as error:
             self._status(self.tr("Cannot import: %1").replace("%1", _sentence(str(error))),
                          error=True)
+            self._offer_hand_entry()
             return
         self.stop(quiet=True)
+        self._partial = None
         # A new address replaces the preview: what is saved always matches what was fetched.
         self.imported = None
         self.duplicates = []
+        self.ui.emptyStateLabel.setVisible(False)
         self.ui.previewWidget.setVisible(False)
         self.ui.duplicateFrame.setVisible(False)
         self.errors.clear_all()
-        cancel = threading.Event()
-        self._cancel = cancel
+        job = BackgroundJob()
+        self._fetch = job
         self._requested_url = url
         options = self._options
         host = urlsplit(url).hostname or url
@@ -225,40 +260,75 @@ class ImportUrlDialog(QDialog):
 
         def work() -> PostingDraft:
             # Runs on a pool thread: plain values in, a plain draft out; no widget, no session.
-            return import_posting(url, cancel=cancel, options=options)
+            return import_posting(url, cancel=job.stop, options=options)
 
-        run_in_background(work, lambda draft: self._fetched(cancel, url, draft),
-                          lambda error: self._failed(cancel, error), self._pool, owner=self)
+        job.start(work, lambda draft: self._fetched(url, draft), self._failed, self._pool,
+                  owner=self)
 
     def stop(self, *, quiet: bool = False) -> None:
         """Stop the running fetch now; its late answer is ignored (nothing is saved)."""
-        if self._cancel is None:
+        if self._fetch is None:
             return
-        self._cancel.set()
-        self._cancel = None
+        self._fetch.cancel()
+        self._fetch = None
         if not quiet:
             self._set_busy(False, self.tr("Stopped. Nothing was saved."))
+            self._offer_hand_entry()
 
-    def _fetched(self, cancel: threading.Event, url: str, draft: PostingDraft) -> None:
-        if cancel is not self._cancel:
-            return  # stopped, refetched or closed meanwhile
-        self._cancel = None
+    def _fetched(self, url: str, draft: PostingDraft) -> None:
+        # Only the running fetch reports: stop(), a new fetch and closing cancel it.
+        self._fetch = None
         try:
             imported = to_application(draft, url, now=self._now())
         except (JobTrackerError, ValueError) as error:
+            self._partial = draft
             self._set_busy(False)
             self._status(self.tr("Cannot import: %1").replace("%1", _sentence(str(error))),
                          error=True)
+            self._offer_hand_entry()
             return
         self._show_preview(imported)
         self._set_busy(False, self.tr("Check the details, correct anything wrong, then save."))
 
-    def _failed(self, cancel: threading.Event, error: BaseException) -> None:
-        if cancel is not self._cancel:
-            return
-        self._cancel = None
+    def _failed(self, error: BaseException) -> None:
+        self._fetch = None
         self._set_busy(False)
         self._status(self.error_text(error), error=not isinstance(error, FetchCancelled))
+        self._offer_hand_entry()
+
+    def enter_by_hand(self) -> NewApplicationDialog:
+        """Swap this dialog for New Application, filled with the address and what was read.
+
+        This dialog stays (hidden) until that one closes, then reports as if it had saved:
+        a job entered by hand is selected in the window like an imported one.
+        """
+        self.stop(quiet=True)
+        partial = self._partial
+        url = self._requested_url or self.ui.urlEdit.text().strip()
+        prefill = ApplicationInput(
+            title=partial.title if partial else "",
+            company=(partial.company or "") if partial else "",
+            location=partial.location if partial else None, url=url or None)
+        tracker = self._editor.tracker
+        hand = NewApplicationDialog(
+            self._editor.add_application, stages=tracker.stages(),
+            companies=tracker.company_names(), today=self._today,
+            follow_up_days=self._follow_up_days, prefill=prefill, parent=self.parentWidget())
+        hand.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        hand.accepted.connect(lambda: self._entered_by_hand(hand.application_id))
+        hand.rejected.connect(self.reject)
+        self.hand_dialog = hand
+        self.hide()
+        hand.open()
+        return hand
+
+    def _entered_by_hand(self, application_id: int | None) -> None:
+        self.hand_dialog = None
+        self.application_id = application_id
+        if application_id is None:
+            self.reject()
+        else:
+            self.accept()
 
     def error_text(self, error: BaseException) -> str:
         """One plain sentence for a failed import (never a traceback)."""
@@ -315,8 +385,7 @@ class ImportUrlDialog(QDialog):
         ui.previewWidget.setVisible(True)
         self._check_duplicates()
         self.save_button.setDefault(True)
-        if self.width() < self.sizeHint().width() or self.height() < self.sizeHint().height():
-            self.resize(self.size().expandedTo(self.sizeHint()))
+        self._fit()
         ui.titleEdit.setFocus()
 
     def _check_duplicates(self) -> None:

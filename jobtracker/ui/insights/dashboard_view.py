@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jobtracker.db import open_database
-from jobtracker.tracker import Tracker
-from jobtracker.tracker.insights import NO_ANSWER, NOT_STATED, UNKNOWN_SOURCE, Dashboard
+from jobtracker.tracker import NO_ANSWER, NOT_STATED, UNKNOWN_SOURCE, Dashboard, Tracker
 from jobtracker.ui.insights.charts import BarChart, Chart, FunnelChart, HBarChart, SankeyChart
 from jobtracker.ui.mainwindow.i18n import QT_TRANSLATE_NOOP
 from jobtracker.ui.undo_commands import Editor
-from jobtracker.ui.widgets.background import run_in_background
+from jobtracker.ui.widgets.background import BackgroundJob, run_in_background
 from jobtracker.ui.widgets.formatting import format_date, from_qdate, to_qdate
 from jobtracker.ui.widgets.lazy_view import LazyView
 
@@ -40,7 +38,7 @@ _RANGES = ((QT_TRANSLATE_NOOP("DashboardView", "All time"), None),
 def compute_dashboard(path: Path, today: Callable[[], dt.date], now: Callable[[], dt.datetime],
                       date_from: dt.date | None, date_to: dt.date | None) -> Dashboard:
     """The dashboard numbers, read through a tracker of its own (runs in a worker thread)."""
-    with Tracker(open_database(path), today=today, now=now) as tracker:
+    with Tracker.open(path, today=today, now=now) as tracker:
         return tracker.dashboard(date_from=date_from, date_to=date_to)
 
 
@@ -79,7 +77,7 @@ class DashboardView(LazyView):
         self._today = today
         self.pool = pool
         self.data: Dashboard | None = None
-        self._generation = 0
+        self._job: BackgroundJob | None = None  # the latest computation
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -181,25 +179,21 @@ class DashboardView(LazyView):
 
     def _start(self) -> None:
         self._stale = False
-        self._generation += 1
-        generation = self._generation
+        if self._job is not None:
+            self._job.cancel()  # its figures are for a range or state no longer asked for
         tracker = self.editor.tracker
         path = tracker.db.path
         date_from, date_to = self.date_range()
         self.status.setText(self.tr("Counting…"))
-        run_in_background(
+        self._job = run_in_background(
             lambda: compute_dashboard(path, tracker.today, tracker.now, date_from, date_to),
-            lambda result: self._done(generation, result),
-            lambda error: self._failed(generation, error), self.pool, owner=self)
+            self._done, self._failed, self.pool, owner=self)
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._generation:
-            self.status.setText(self.tr("Could not compute the dashboard: %1").replace(
-                "%1", str(error)))
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(self.tr("Could not compute the dashboard: %1").replace(
+            "%1", str(error)))
 
-    def _done(self, generation: int, data: object) -> None:
-        if generation != self._generation or not isinstance(data, Dashboard):
-            return  # a newer request is on its way
+    def _done(self, data: Dashboard) -> None:
         self.data = data
         self.show_data(data)
         self.loaded.emit()

@@ -7,20 +7,22 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from jobtracker.errors import JobTrackerError, ValidationError
 from jobtracker.mail import service
-from jobtracker.mail.accounts import (
+from jobtracker.mail.service import (
     LOOPBACK_HOSTS,
     MailAccount,
     MailAccountError,
+    MailError,
     Security,
     default_port,
+    guess_provider,
+    test_connection,
 )
-from jobtracker.mail.imap import MailError, test_connection
-from jobtracker.mail.providers import guess_provider
 from jobtracker.tracker import Tracker
 from jobtracker.ui.forms.ui_mail_account_dialog import Ui_MailAccountDialog
 from jobtracker.ui.mail.mail_scan import MailContext
-from jobtracker.ui.widgets.background import run_in_background
-from jobtracker.ui.widgets.field_errors import ERROR_COLOR, FieldErrors
+from jobtracker.ui.widgets.background import BackgroundJob, run_in_background
+from jobtracker.ui.widgets.contrast import set_tone
+from jobtracker.ui.widgets.field_errors import FieldErrors
 
 _SECURITIES: tuple[Security, ...] = ("ssl", "starttls", "plain")
 
@@ -44,7 +46,7 @@ class MailAccountDialog(QDialog):
         self._existing = existing
         self.account: MailAccount | None = None
         self.testing = False
-        self._test_run = 0
+        self._test: BackgroundJob | None = None  # the latest Test Connection
         # What the address filled in, so typing another address only replaces guesses.
         self._guessed: dict[str, str] = {}
         ui = self.ui
@@ -61,7 +63,7 @@ class MailAccountDialog(QDialog):
         for value, label_text in (("ssl", self.tr("SSL/TLS")), ("starttls", self.tr("STARTTLS")),
                                   ("plain", self.tr("Plain (this computer only)"))):
             ui.securityCombo.addItem(label_text, value)
-        ui.securityWarning.setStyleSheet(f"color: {ERROR_COLOR};")
+        set_tone(ui.securityWarning, "warning")
         ui.securityWarning.setText(self.tr(
             "Plain IMAP sends your password unencrypted. Use it only for a mail server "
             "running on this computer."))
@@ -74,7 +76,7 @@ class MailAccountDialog(QDialog):
             ui.keyringNote.setText(self.tr(
                 "%1 The password you type here is used until JobTracker quits and is "
                 "never stored.").replace("%1", problem))
-            ui.keyringNote.setStyleSheet(f"color: {ERROR_COLOR};")
+            set_tone(ui.keyringNote, "notice")  # information: the password still works
         elif existing is not None:
             ui.keyringNote.setText(self.tr("Leave empty to keep the password stored in your "
                                            "system's keyring."))
@@ -188,34 +190,33 @@ class MailAccountDialog(QDialog):
         if not password:
             self.errors.show("password", self.tr("type the password to test the connection"))
             return False
-        self._test_run += 1
-        run = self._test_run
+        if self._test is not None:
+            self._test.cancel()  # only the newest test's answer is shown
         self.testing = True
         ui.testBusy.setVisible(True)
         ui.testButton.setEnabled(False)
-        ui.testResult.setStyleSheet("")
+        set_tone(ui.testResult, None)
         ui.testResult.setText(self.tr("Connecting to %1:%2…").replace(
             "%1", account.host).replace("%2", str(account.port)))
         context = self._context.ssl_context
-        run_in_background(lambda: test_connection(account, password, ssl_context=context),
-                          lambda text: self._tested(run, str(text), ok=True),
-                          lambda error: self._tested(run, _plain(error), ok=False),
-                          self._context.pool, owner=self)
+        self._test = run_in_background(
+            lambda: test_connection(account, password, ssl_context=context),
+            lambda text: self._tested(str(text), ok=True),
+            lambda error: self._tested(_plain(error), ok=False), self._context.pool, owner=self)
         return True
 
-    def _tested(self, run: int, text: str, *, ok: bool) -> None:
-        if run != self._test_run:
-            return  # a newer test was started, or the dialog was closed
+    def _tested(self, text: str, *, ok: bool) -> None:
         ui = self.ui
         self.testing = False
         ui.testBusy.setVisible(False)
         ui.testButton.setEnabled(True)
-        ui.testResult.setStyleSheet("" if ok else f"color: {ERROR_COLOR};")
+        set_tone(ui.testResult, None if ok else "error")
         ui.testResult.setText(f"{text}." if ok else self.tr("Test failed: %1").replace(
             "%1", text))
 
     def done(self, result: int) -> None:
-        self._test_run += 1  # a test still running reports into nothing
+        if self._test is not None:
+            self._test.cancel()  # a test still running reports into nothing
         super().done(result)
 
     # -- OK ------------------------------------------------------------------------------------

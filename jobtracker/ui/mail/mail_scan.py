@@ -25,11 +25,11 @@ from jobtracker.secrets import (
 )
 from jobtracker.tracker import SuggestionRow
 from jobtracker.ui.undo_commands import Editor
-from jobtracker.ui.widgets.background import run_in_background
+from jobtracker.ui.widgets.background import BackgroundJob
 from jobtracker.ui.widgets.formatting import literal
 
 if TYPE_CHECKING:
-    from jobtracker.mail.scan import ScanJob, ScanOutcome
+    from jobtracker.mail.service import ScanJob, ScanOutcome
 
 
 class MailContext:
@@ -96,7 +96,7 @@ class MailScanner(QObject):
         self.prompt_parent: QWidget | None = None
         self._queue: list[str] = []
         self._found: list[SuggestionRow] = []
-        self._stop: threading.Event | None = None
+        self._job: BackgroundJob | None = None  # the running worker's
         self._relay: _ProgressRelay | None = None
         self._prompt: QInputDialog | None = None
         self.running = False
@@ -115,9 +115,11 @@ class MailScanner(QObject):
 
     def cancel(self) -> None:
         """Stop: the worker ends at its next message and what it read is not saved."""
-        if self._stop is not None:
-            self._stop.set()
-        if self.running and self._stop is None:  # waiting at the password prompt
+        if self._job is not None:
+            # Not job.cancel(): the report still comes, so the scan ends (and says so) only
+            # once the worker has let go of the mailbox; _done then drops what it read.
+            self._job.stop.set()
+        if self.running and self._job is None:  # waiting at the password prompt
             prompt, self._prompt = self._prompt, None
             if prompt is not None:
                 prompt.reject()
@@ -171,22 +173,22 @@ class MailScanner(QObject):
 
     def _start(self, name: str, password: str) -> None:
         try:
-            job = self.editor.tracker.prepare_scan(name)
+            scan_job = self.editor.tracker.prepare_scan(name)
         except JobTrackerError as error:
             self._fail(name, str(error))
             return
-        stop = threading.Event()
+        job = BackgroundJob()
         relay = _ProgressRelay()
         relay.progress.connect(self.progress)
-        self._stop, self._relay = stop, relay
+        self._job, self._relay = job, relay
         context = self.context.ssl_context
-        run_in_background(lambda: _scan(job, password, relay, stop, context),
-                          lambda outcome: self._done(name, outcome, stop),
-                          lambda error: self._failed(name, error, stop), self.context.pool)
+        job.start(lambda: _scan(scan_job, password, relay, job.stop, context),
+                  lambda outcome: self._done(name, outcome, job),
+                  lambda error: self._failed(name, error, job), self.context.pool)
 
-    def _done(self, name: str, outcome: ScanOutcome, stop: threading.Event) -> None:
-        self._stop = self._relay = None
-        if stop.is_set():
+    def _done(self, name: str, outcome: ScanOutcome, job: BackgroundJob) -> None:
+        self._job = self._relay = None
+        if job.stop.is_set():
             # Cancel means nothing of this scan is kept, however far the worker got:
             # no suggestions and no folder positions, so the next scan reads it all again.
             self._queue.clear()
@@ -199,9 +201,9 @@ class MailScanner(QObject):
             return
         self._next()
 
-    def _failed(self, name: str, error: BaseException, stop: threading.Event) -> None:
-        self._stop = self._relay = None
-        if stop.is_set():
+    def _failed(self, name: str, error: BaseException, job: BackgroundJob) -> None:
+        self._job = self._relay = None
+        if job.stop.is_set():
             self._queue.clear()
             self._end(cancelled=True)
             return
@@ -223,7 +225,7 @@ class MailScanner(QObject):
     def _end(self, *, cancelled: bool) -> None:
         self.running = False
         self.current = None
-        self._stop = self._relay = None
+        self._job = self._relay = None
         if cancelled:
             self.cancelled.emit()
         else:
@@ -233,8 +235,8 @@ class MailScanner(QObject):
 def _scan(job: ScanJob, password: str, relay: _ProgressRelay, stop: threading.Event,
           context: ssl.SSLContext | None) -> ScanOutcome:
     """The worker: network only, no widget, no session."""
-    # The IMAP and matching code loads on the first scan, not with the window (issue 8).
-    from jobtracker.mail.scan import execute_scan
+    # The IMAP and matching code loads on the first scan, not with the window (start-up cost).
+    from jobtracker.mail.service import execute_scan
 
     return execute_scan(job, password, progress=relay.progress.emit, cancelled=stop.is_set,
                         ssl_context=context)

@@ -7,9 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
-from jobtracker.mail.match import ApplicationRef
-from jobtracker.tracker import SuggestionRow
-from jobtracker.tracker.rows import StageRow
+from jobtracker.mail.service import ApplicationRef
+from jobtracker.tracker import StageRow, SuggestionRow
 from jobtracker.ui.forms.ui_suggestion_edit_dialog import Ui_SuggestionEditDialog
 from jobtracker.ui.widgets.field_errors import FieldErrors
 

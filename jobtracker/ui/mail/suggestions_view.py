@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -28,18 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jobtracker.errors import JobTrackerError
 from jobtracker.tracker import SuggestionRow
 from jobtracker.ui.applications.applications_model import RowRole
 from jobtracker.ui.forms.ui_suggestions_view import Ui_SuggestionsView
 from jobtracker.ui.mail.mail_scan import MailContext, MailScanner
 from jobtracker.ui.undo_commands import Editor
-from jobtracker.ui.undo_commands.mail import AcceptSuggestionCommand, DismissSuggestionCommand
+from jobtracker.ui.widgets.empty_state import EmptyMessage
 from jobtracker.ui.widgets.formatting import format_datetime, plain_tooltip
 from jobtracker.ui.widgets.lazy_view import LazyView
 
 if TYPE_CHECKING:
-    # Built on the first edit: the dialog brings the mail matching code (issue 8 start-up).
+    # Built on the first edit: the dialog brings the mail matching code (start-up cost).
     from jobtracker.ui.mail.suggestion_edit_dialog import SuggestionEditDialog
 
 translate = QCoreApplication.translate
@@ -173,6 +173,9 @@ class SuggestionsView(LazyView):
     """Pending suggestions with Accept / Edit… / Create Application / Dismiss, and Scan Mail."""
 
     count_changed = Signal(int)  # pending suggestions
+    # Whether Scan Mail can run (an account is set up, no scan running): the window's
+    # Scan Mail action follows this, so the toolbar and the view never disagree.
+    scan_available = Signal(bool)
     setup_requested = Signal()  # open Preferences › Mail
     message = Signal(str)
 
@@ -208,6 +211,14 @@ class SuggestionsView(LazyView):
         ui.scanButton.clicked.connect(self.scan)
         ui.cancelButton.clicked.connect(self.cancel_scan)
         ui.setupButton.clicked.connect(self.setup_requested)
+        # The empty page says what goes here with a heading, a sentence and the way on, in a
+        # centred column of a readable measure (the form's own label cannot wrap centred).
+        self.empty_message = EmptyMessage("", parent=ui.emptyPage)
+        self.empty_message.setObjectName("inboxEmpty")
+        ui.emptyLabel.hide()
+        ui.setupLayout.removeWidget(ui.setupButton)
+        self.empty_message.add_widget(ui.setupButton)
+        ui.emptyLayout.insertWidget(ui.emptyLayout.indexOf(ui.emptyLabel), self.empty_message, 1)
         self.scanner.account_started.connect(self._scan_started)
         self.scanner.progress.connect(self._scan_progress)
         self.scanner.account_failed.connect(self._scan_failed)
@@ -228,11 +239,24 @@ class SuggestionsView(LazyView):
         """Tell the sidebar how many suggestions wait (one small query)."""
         count = len(self.editor.tracker.mail_suggestions())
         self.count_changed.emit(count)
+        self._update_scan_state()
         return count
+
+    def can_scan(self) -> bool:
+        """Whether Scan Mail can start now: an account is set up and no scan is running."""
+        return not self.scanner.running and bool(self.editor.tracker.mail_accounts())
+
+    def _update_scan_state(self) -> None:
+        available = self.can_scan()
+        self.ui.scanButton.setEnabled(available)
+        self.scan_available.emit(available)
 
     def refresh_now(self) -> None:
         self._stale = False
         keep = self.current()
+        # Where the selection was: when its suggestion is answered, the next one takes its
+        # place, so working down the list never jumps back to the top.
+        keep_row = self.ui.suggestionsList.currentIndex().row()
         tracker = self.editor.tracker
         rows = tracker.mail_suggestions()
         accounts = tracker.mail_accounts()
@@ -242,17 +266,20 @@ class SuggestionsView(LazyView):
         ui.pages.setCurrentWidget(ui.listPage if rows else ui.emptyPage)
         ui.setupButton.setVisible(not accounts)
         if not accounts:
-            ui.emptyLabel.setText(self.tr(
+            self.empty_message.set_message(self.tr("Mail is not set up"), self.tr(
                 "No mail account is set up. JobTracker can read your mailbox on this "
                 "computer and propose stage changes from the replies to your applications."))
         elif not rows:
-            ui.emptyLabel.setText(self.tr(
-                "No suggestions are waiting. Scan Mail reads the messages that arrived "
-                "since the last scan."))
-        ui.scanButton.setEnabled(bool(accounts) and not self.scanner.running)
+            self.empty_message.set_message(self.tr("No suggestions waiting"), self.tr(
+                "Replies about your applications appear here as proposed stage changes "
+                "and interviews, to accept or dismiss. Scan Mail reads the messages that "
+                "arrived since the last scan."))
+        self._update_scan_state()
         if not self.scanner.running:
             ui.summaryLabel.setText(self._summary(len(rows), len(accounts)))
         row = self.model.row_of(keep.id) if keep is not None else -1
+        if row < 0 and keep_row >= 0:
+            row = min(keep_row, len(rows) - 1)
         if rows:
             ui.suggestionsList.setCurrentIndex(self.model.index(max(row, 0), 0))
         self._update_buttons()
@@ -287,13 +314,9 @@ class SuggestionsView(LazyView):
 
     # -- answering -----------------------------------------------------------------------------
 
-    def _push(self, command: AcceptSuggestionCommand | DismissSuggestionCommand) -> bool:
-        try:
-            self.editor.push(command)
-        except JobTrackerError as error:
-            self.message.emit(str(error))
-            return False
-        return True
+    def _answer(self, action: Callable[[], None]) -> bool:
+        # A refusal is said in the status bar through this view's own message signal.
+        return self.editor.attempt(action, report=self.message.emit)
 
     def accept_current(self) -> bool:
         """Accept the selected suggestion as proposed (one undoable action)."""
@@ -303,22 +326,22 @@ class SuggestionsView(LazyView):
         if row.application_id is None:
             self.edit_current()  # nothing to move yet: the application is chosen first
             return False
-        return self._push(AcceptSuggestionCommand(self.editor, row.id))
+        return self._answer(lambda: self.editor.accept_suggestion(row.id))
 
     def create_current(self) -> bool:
         """Track a new application from the selected (unmatched) message."""
         row = self.current()
         if row is None:
             return False
-        return self._push(AcceptSuggestionCommand(self.editor, row.id,
-                                                  create_application=True))
+        return self._answer(lambda: self.editor.accept_suggestion(row.id,
+                                                                  create_application=True))
 
     def dismiss_current(self) -> bool:
         """Set the selected suggestion aside; it is never proposed again."""
         row = self.current()
         if row is None:
             return False
-        return self._push(DismissSuggestionCommand(self.editor, row.id))
+        return self._answer(lambda: self.editor.dismiss_suggestion(row.id))
 
     def edit_current(self) -> SuggestionEditDialog | None:
         """Open the edit dialog for the selected suggestion; OK accepts it as changed."""
@@ -331,8 +354,8 @@ class SuggestionsView(LazyView):
         dialog = SuggestionEditDialog(row, list(tracker.mail_match_index().applications),
                                       tracker.stages(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._push(AcceptSuggestionCommand(
-            self.editor, row.id, application_id=dialog.application_id, stage=dialog.stage,
+        dialog.accepted.connect(lambda: self._answer(lambda: self.editor.accept_suggestion(
+            row.id, application_id=dialog.application_id, stage=dialog.stage,
             interview_at=dialog.interview_at)))
         dialog.open()
         return dialog
@@ -351,8 +374,9 @@ class SuggestionsView(LazyView):
         ui.progressBar.setRange(0, 0)
         ui.progressRow.setVisible(True)
         ui.cancelButton.setEnabled(True)
-        ui.scanButton.setEnabled(False)
-        return self.scanner.scan()
+        started = self.scanner.scan()
+        self._update_scan_state()
+        return started
 
     def cancel_scan(self) -> None:
         """Stop the scan; nothing of it is saved."""

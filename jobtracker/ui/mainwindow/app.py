@@ -42,7 +42,7 @@ def run(db_path: Path, argv: list[str], *, make_folder: bool = True) -> int:
     ``make_folder``: create a missing folder for it (the default location only).
     """
     # Here, not at the top: the smoke test imports this module and needs no backups.
-    from jobtracker.ui.preferences.backups_page import backup_at_close, backup_when_painted
+    from jobtracker.ui.mainwindow.startup_backup import backup_at_close, backup_when_painted
 
     app = make_application([sys.argv[0] if sys.argv else APP_NAME, *argv])
     start_logging()
@@ -76,7 +76,11 @@ def run(db_path: Path, argv: list[str], *, make_folder: bool = True) -> int:
         instance.raise_requested.connect(window.bring_to_front)
         install_excepthook(lambda: window)
         window.show()
-        backup_when_painted(window)
+        # A damaged file gets the window's banner (writes refused), warnings found on
+        # opening (a -wal cut short) a dismissable one.
+        backup_when_painted(window, window.home_path, settings.backup_keep(),
+                            status=window.statusBar().showMessage, damaged=window.show_damage,
+                            warnings=window.tracker.db.warnings, warn=window.show_open_warning)
         try:
             return app.exec()
         finally:

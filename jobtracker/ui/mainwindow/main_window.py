@@ -6,12 +6,13 @@ import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QMimeData, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QMimeData, QSize, Qt, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDesktopServices,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -52,29 +53,43 @@ from jobtracker.ui.detail.detail_panel import DetailPanel
 from jobtracker.ui.forms import jobtracker_rc  # noqa: F401 - registers the icons
 from jobtracker.ui.mail.mail_scan import MailContext
 from jobtracker.ui.mail.suggestions_view import SuggestionsView
-from jobtracker.ui.mainwindow.views import VIEW_NAMES, ViewRole, Workspace
+from jobtracker.ui.mainwindow.exports import export_ics_dialog, export_vcards_dialog
+from jobtracker.ui.mainwindow.reminders import start_reminders
+from jobtracker.ui.mainwindow.toolbar_fit import ToolbarFit
+from jobtracker.ui.mainwindow.views import (
+    VIEW_NAMES,
+    build_board,
+    build_calendar,
+    build_dashboard,
+    build_today,
+)
 from jobtracker.ui.settings import Settings
 from jobtracker.ui.undo_commands import Editor
 from jobtracker.ui.widgets import formatting
 from jobtracker.ui.widgets.background import run_in_background
 from jobtracker.ui.widgets.empty_state import EmptyState
 from jobtracker.ui.widgets.icons import themed_icon
+from jobtracker.ui.widgets.tab_bars import keep_scroll_buttons_out_of_focus
 from jobtracker.ui.widgets.theme import apply_theme
 
 if TYPE_CHECKING:
     # Imported where first used, not at start-up: the URL import pulls in requests and lxml,
-    # Preferences the backups and mail pages (issue 8: cold start at 50,000 applications).
+    # Preferences the backups and mail pages (cold start at 50,000 applications).
     from jobtracker.errors import DamagedDatabaseError
     from jobtracker.file_backups import RestoreReport
     from jobtracker.importers import FetchOptions
+    from jobtracker.ui.applications.board_view import BoardView
     from jobtracker.ui.importing.import_url_dialog import ImportUrlDialog
     from jobtracker.ui.mainwindow.damage_banner import DamageBanner
+    from jobtracker.ui.mainwindow.shortcuts_dialog import ShortcutsDialog
     from jobtracker.ui.preferences.preferences_dialog import PreferencesDialog
 
 SEARCH_DEBOUNCE_MS = 150
 SAMPLE_COUNT = 150
 # Sidebar order, by the names saved in the settings (the stack of pages follows it).
 VIEWS = ("applications", *VIEW_NAMES, "contacts", "inbox", "trash")
+# The role of a sidebar item holding its view name (what the settings save).
+ViewRole = Qt.ItemDataRole.UserRole
 
 
 def demo_db_path(home: Path) -> Path:
@@ -137,23 +152,14 @@ class MainWindow(QMainWindow):
         self.mail = MailContext()
         self.inbox = SuggestionsView(self.editor, self.mail)
         self.inbox.setObjectName("inbox")
+        # A page per view, in the sidebar's order: add_view() fills both.
         self.pages = QStackedWidget()
-        for page in (self.applications_page, self.contacts, self.inbox, self.trash):
-            self.pages.addWidget(page)
-
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Views"))
         self.sidebar.setIconSize(QSize(20, 20))
-        # The workspace's views (board, Today, ...) go in after Applications; each row keeps
-        # its view name, so nothing depends on row numbers.
-        for name, label in (("applications", self.tr("Applications")),
-                            ("contacts", self.tr("Contacts")), ("inbox", self.tr("Inbox")),
-                            ("trash", self.tr("Trash"))):
-            item = QListWidgetItem(themed_icon(name), label, self.sidebar)
-            item.setData(ViewRole, name)
-        self.sidebar.setFixedWidth(max(150, self.sidebar.sizeHintForColumn(0) + 24))
-        self.sidebar.currentRowChanged.connect(self._view_changed)
+        self._view_pages: dict[str, QWidget] = {}  # by view name: its page, or a placeholder
+        self._view_factories: dict[str, Callable[[], QWidget]] = {}  # views not built yet
 
         self.demo_banner = QWidget()
         banner_label = QLabel(self.tr("You are looking at sample data. Your own data is kept "
@@ -180,7 +186,14 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._make_menus_and_toolbar()
-        self.workspace = Workspace(self)  # board, Today, dashboard, calendar
+        self._add_views()
+        # Connected once the rows are in, so filling the sidebar switches nothing.
+        self.sidebar.currentRowChanged.connect(self._view_changed)
+        # Reminders: a tray notification when something falls due while the app runs.
+        self.reminders = start_reminders(
+            self.editor, self.windowIcon(), no_reply_days=settings.no_reply_days,
+            status=lambda text: self.statusBar().showMessage(text, 10_000),
+            clicked=self._show_today, parent=self)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -203,11 +216,17 @@ class MainWindow(QMainWindow):
         self.empty_state.sample_clicked.connect(self.try_sample_data)
         self.trash.changed.connect(self.refresh)
         self.inbox.count_changed.connect(self._show_inbox_count)
+        # One source of truth: the toolbar's Scan Mail can run exactly when the Inbox's can.
+        self.inbox.scan_available.connect(self.scan_mail_action.setEnabled)
+        # "Clear Filters" / "Clear Search" on a no-match page empty the toolbar's box too.
+        self.applications.filters_cleared.connect(self._clear_search_box)
+        self.contacts.search_cleared.connect(self._clear_search_box)
         self.inbox.setup_requested.connect(self.open_mail_preferences)
         self.inbox.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self._restore_layout()
         self._update_demo_banner()
+        keep_scroll_buttons_out_of_focus(self)
         self.refresh()
 
     # -- building ------------------------------------------------------------------------------
@@ -250,6 +269,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence(key.Redo))
         for action in (self.undo_action, self.redo_action):
             formatting.keep_tooltip_literal(action)  # their text quotes titles
+        # Connected after the stack's own slot, so these run once the step is taken: the
+        # status bar and the selection then say what Undo/Redo did, not what came before.
+        self.undo_action.triggered.connect(lambda _checked=False: self._history_moved(True))
+        self.redo_action.triggered.connect(lambda _checked=False: self._history_moved(False))
         self.find_action = self._action(self.tr("&Find"), self.focus_search, icon="search",
                                         shortcut=key.Find)
         self.preferences_action = self._action(self.tr("&Preferences…"), self.open_preferences,
@@ -259,7 +282,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Quit"), self.close, shortcut=key.Quit)
         if QKeySequence(key.Quit).isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.sample_action = self._action(self.tr("Try with &Sample Data"), self.try_sample_data)
+        self.sample_action = self._action(self.tr("Try with Sam&ple Data"), self.try_sample_data)
         self.my_data_action = self._action(self.tr("Back to &My Data"), self.leave_demo)
         self.add_interview_action = self._action(
             self.tr("Add &Interview…"), self._add_interview, shortcut="Ctrl+Shift+I")
@@ -269,6 +292,14 @@ class MainWindow(QMainWindow):
                                                 self.detail.ui.openUrlButton.click,
                                                 icon="open-url", shortcut="Ctrl+Shift+O")
         self.about_action = self._action(self.tr("&About JobTracker"), self._about)
+        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"),
+                                             self.show_shortcuts,
+                                             shortcut=key.HelpContents)
+        if QKeySequence(key.HelpContents).isEmpty():
+            self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.data_folder_action = self._action(
+            self.tr("Open &Data Folder"), self.open_data_folder,
+            tip=self.tr("Show the folder holding the database file and its backups"))
         # F5: re-read the database, e.g. after `jobtracker add` ran beside the open window.
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh,
                                            shortcut=key.Refresh)
@@ -278,6 +309,12 @@ class MainWindow(QMainWindow):
                                              icon="inbox", shortcut="Ctrl+Shift+M",
                                              tip=self.tr("Read new mail and propose stage "
                                                          "changes from the replies"))
+        # The database open when chosen, not when made: the user may switch to the sample.
+        self.export_ics_action = self._action(
+            self.tr("Export Interviews to &Calendar (.ics)…"),
+            lambda: export_ics_dialog(self, self.tracker), icon="export")
+        self.export_vcard_action = self._action(self.tr("Export Contacts (&vCard)…"),
+                                                lambda: export_vcards_dialog(self, self.tracker))
 
     def _make_menus_and_toolbar(self) -> None:
         menu = self.menuBar()
@@ -288,6 +325,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.sample_action, self.my_data_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.export_ics_action, self.export_vcard_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -295,24 +334,18 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.delete_action, self.find_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
-        view_menu = menu.addMenu(self.tr("&View"))
-        self.view_actions = []
-        for name, label in (("applications", self.tr("&Applications")),
-                            ("contacts", self.tr("&Contacts")), ("inbox", self.tr("&Inbox")),
-                            ("trash", self.tr("&Trash"))):
-            action = self._action(label, partial(self.show_view, name))
-            action.setData(name)
-            view_menu.addAction(action)
-            self.view_actions.append(action)
-        self.view_menu = view_menu
-        view_menu.addSeparator()
-        view_menu.addAction(self.refresh_action)
+        self.view_menu = menu.addMenu(self.tr("&View"))
+        self.view_actions: list[QAction] = []  # one per view, in the sidebar's order (add_view)
+        self._end_of_views = self.view_menu.addSeparator()
+        self.view_menu.addAction(self.refresh_action)
         app_menu = menu.addMenu(self.tr("&Application"))
         self.stage_menu = QMenu(self.tr("&Move to Stage"), self)
         app_menu.addMenu(self.stage_menu)
         app_menu.addActions([self.add_interview_action, self.add_note_action,
                              self.open_posting_action])
         help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.shortcuts_action, self.data_folder_action])
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         toolbar = self.addToolBar(self.tr("Main"))
@@ -338,6 +371,8 @@ class MainWindow(QMainWindow):
             widget = toolbar.widgetForAction(action)
             if widget is not None and not widget.accessibleName() and action.text():
                 widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        # Undo/Redo keep one width whatever they undo; narrow windows drop the labels.
+        self.toolbar_fit = ToolbarFit(toolbar, icon_only=(self.undo_action, self.redo_action))
 
     def _fill_stage_menu(self) -> None:
         # The window owns these actions, so clear() alone would keep every refresh's set alive.
@@ -350,6 +385,101 @@ class MainWindow(QMainWindow):
                                   shortcut=f"Ctrl+{number + 1}" if number < 9 else None)
             action.setToolTip(formatting.plain_tooltip(stage.name))  # stages are user-named
             self.stage_menu.addAction(action)
+
+    # -- views ---------------------------------------------------------------------------------
+
+    def add_view(self, name: str, label: str, icon: QIcon,
+                 factory: Callable[[], QWidget]) -> None:
+        """Add a view after the others: a sidebar row, a page, a View-menu action, Ctrl+Alt+N.
+
+        ``factory`` builds the view's widget the first time it is shown or asked for with
+        :meth:`view`; until then its page is an empty placeholder, so a view nobody opens
+        costs nothing at start-up, not even its module's import. ``name`` is what the
+        settings save; ``label`` may mark the menu's mnemonic with "&".
+        """
+        placeholder = QWidget()
+        placeholder.setObjectName(f"{name}Placeholder")
+        self._add_page(name, label, icon, placeholder)
+        self._view_factories[name] = factory
+
+    def view(self, name: str) -> QWidget:
+        """The page of the view called ``name``, built now (not shown) if it was not yet."""
+        factory = self._view_factories.get(name)
+        if factory is None:
+            return self._view_pages[name]
+        placeholder = self._view_pages[name]
+        view = factory()
+        view.setObjectName(name)
+        del self._view_factories[name]
+        self._view_pages[name] = view
+        # In the placeholder's place: the stack's order is the sidebar's.
+        current = self.pages.currentWidget() is placeholder
+        self.pages.insertWidget(self.pages.indexOf(placeholder), view)
+        if current:
+            self.pages.setCurrentWidget(view)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        keep_scroll_buttons_out_of_focus(view)
+        return view
+
+    def is_view_built(self, name: str) -> bool:
+        """Whether the view called ``name`` exists yet (views added lazily wait for a visit)."""
+        return name in self._view_pages and name not in self._view_factories
+
+    def _add_page(self, name: str, label: str, icon: QIcon, page: QWidget) -> None:
+        if name in self._view_pages:
+            raise ValueError(f"there is a view called {name!r} already")
+        self._view_pages[name] = page
+        self.pages.addWidget(page)
+        # Each row keeps its view name, so nothing depends on row numbers.
+        item = QListWidgetItem(icon, _without_mnemonic(label), self.sidebar)
+        item.setData(ViewRole, name)
+        self.sidebar.setFixedWidth(max(150, self.sidebar.sizeHintForColumn(0) + 24))
+        action = self._action(label, partial(self.show_view, name))
+        action.setData(name)
+        number = len(self.view_actions) + 1
+        if number <= 9:  # Ctrl+Alt+1, 2, ... follow the sidebar's order, as far as keys go
+            action.setShortcut(QKeySequence(f"Ctrl+Alt+{number}"))
+        self.view_menu.insertAction(self._end_of_views, action)
+        self.view_actions.append(action)
+
+    def _add_views(self) -> None:
+        """The views in ``VIEWS`` order; board, Today, dashboard and calendar built when visited."""
+        self._add_page("applications", self.tr("&Applications"), themed_icon("applications"),
+                       self.applications_page)
+        # The factories read the tracker when they run: a view first shown after a switch to
+        # the sample data is built over it.
+        model = self.applications.model
+        # Mnemonics unique within the View menu: A B D S C O I T, and R for Refresh.
+        self.add_view("board", self.tr("&Board"), themed_icon("board"), lambda: build_board(
+            self.editor, lambda: model.filters, today=self.tracker.today,
+            stale_days=self.settings.no_reply_days,
+            follow_up_days=self.settings.stage_follow_up_days, reload_on=model.modelReset,
+            status=self._show_message, open_application=self._show_new,
+            edit_application=self._edit_application, selection_changed=self._update_actions))
+        self.add_view("today", self.tr("To&day"), themed_icon("today"), lambda: build_today(
+            self.editor, today=self.tracker.today, no_reply_days=self.settings.no_reply_days,
+            reload_on=model.modelReset, status=self._show_message,
+            open_application=self._show_new))
+        self.add_view("dashboard", self.tr("Da&shboard"), themed_icon("dashboard"),
+                      lambda: build_dashboard(self.editor, today=self.tracker.today,
+                                              reload_on=model.modelReset))
+        self.add_view("calendar", self.tr("&Calendar"), themed_icon("calendar"),
+                      lambda: build_calendar(self.editor, today=self.tracker.today,
+                                             reload_on=model.modelReset,
+                                             open_application=self._show_new))
+        self._add_page("contacts", self.tr("C&ontacts"), themed_icon("contacts"), self.contacts)
+        self._add_page("inbox", self.tr("&Inbox"), themed_icon("inbox"), self.inbox)
+        self._add_page("trash", self.tr("&Trash"), themed_icon("trash"), self.trash)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _show_today(self) -> None:
+        """Bring the window up on the Today view (a reminder was clicked)."""
+        self.show_view("today")
+        self.showNormal()
+        self.activateWindow()
 
     # -- layout persistence ------------------------------------------------------------------
 
@@ -432,9 +562,8 @@ class MainWindow(QMainWindow):
     def _view_changed(self, row: int) -> None:
         item = self.sidebar.item(row)
         name = item.data(ViewRole) if item is not None else None
-        workspace: Workspace | None = getattr(self, "workspace", None)
-        if workspace is not None and name in VIEW_NAMES:
-            workspace.view(str(name))  # built on its first visit (start-up shows only one)
+        if name in self._view_factories:
+            self.view(str(name))  # built on its first visit (start-up shows only one)
         self.pages.setCurrentIndex(max(0, row))
         self.search.blockSignals(True)
         self.search.clear()
@@ -444,6 +573,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _selection_changed(self, application_id: int | None) -> None:
+        # Remembered for a Redo of a delete, which removes the row before the window hears.
+        self._selected_row = (self.applications.model.row_of(application_id)
+                              if application_id is not None else None)
         self.detail.show_application(application_id)
         self._update_actions()
 
@@ -453,8 +585,11 @@ class MainWindow(QMainWindow):
         for action in (self.delete_action, self.add_interview_action, self.add_note_action,
                        self.open_posting_action):
             action.setEnabled(selected)
+        if self._board_card() is not None:
+            self.delete_action.setEnabled(True)
         self.stage_menu.setEnabled(selected)
         self.new_action.setEnabled(True)
+        self.scan_mail_action.setEnabled(self.inbox.can_scan())
         demo = self.tracker.db.path != self.home_path
         self.sample_action.setVisible(not demo)
         self.my_data_action.setVisible(demo)
@@ -607,33 +742,132 @@ class MainWindow(QMainWindow):
     def _add(self, draft: ApplicationInput) -> int:
         return self.editor.add_application(draft)
 
+    def _board(self) -> BoardView | None:
+        """The board, when it is the view showing."""
+        if self.current_view() != "board" or not self.is_view_built("board"):
+            return None
+        return cast("BoardView", self.view("board"))
+
+    def _board_card(self) -> int | None:
+        """The application of the card selected on the board, when the board shows."""
+        board = self._board()
+        return board.current_id() if board is not None else None
+
+    def _edit_application(self, application_id: int) -> None:
+        """The board's Edit: the application in the Applications view, its title ready to type."""
+        self._show_new(application_id)
+        self.detail.show_section("details")
+        title = self.detail.ui.titleEdit
+        title.setFocus(Qt.FocusReason.OtherFocusReason)
+        title.selectAll()
+
     def delete_application(self) -> None:
-        """Move the selected application to the trash (Ctrl+Z brings it back)."""
+        """Move the selected application (or the board's selected card) to the trash."""
+        if (board := self._board()) is not None:
+            board.delete_current()
+            return
         detail = self.detail.detail
         if detail is None:
             return
+        row = self.applications.model.row_of(detail.id)
         try:
             self.editor.delete_application(detail.id, f"{detail.title} — {detail.company}")
         except JobTrackerError as error:
             QMessageBox.warning(self, self.tr("Not deleted"), formatting.literal(str(error)))
             return
+        self._select_near(row)
         self.statusBar().showMessage(self.tr("Moved to the trash. Undo with %1.").replace(
             "%1", QKeySequence(QKeySequence.StandardKey.Undo).toString(
                 QKeySequence.SequenceFormat.NativeText)), 8000)
 
+    def _select_near(self, row: int | None) -> None:
+        """After a row left the list: select the one now in its place, or the new last one."""
+        model = self.applications.model
+        if row is None or model.rowCount() == 0:
+            return
+        self.applications.select_id(model.application(min(row, model.rowCount() - 1)).id)
+
+    def _history_moved(self, undone: bool) -> None:
+        """After Undo or Redo: a status message that says what happened, and the row it touched.
+
+        Replaces whatever the status bar said before ("Moved to the trash" is no longer true
+        once the delete is undone).
+        """
+        stack = self.editor.stack
+        command = stack.command(stack.index() if undone else stack.index() - 1)
+        if command is None:
+            return
+        # Views never import the commands (only the Editor does), so the delete is told by
+        # its class name; its application_id says which row to select.
+        application_id = getattr(command, "application_id", None)
+        if type(command).__name__ == "DeleteApplicationCommand" and isinstance(application_id,
+                                                                               int):
+            if undone:
+                # The restored application is selected again, wherever the user is.
+                self._show_new(application_id)
+                detail = self.detail.detail
+                label = (f"{detail.title} — {detail.company}" if detail is not None
+                         and detail.id == application_id else command.text())
+                self._show_message(self.tr("Restored “%1” from the trash.").replace(
+                    "%1", label))
+                return
+            if self.applications.current_id() is None:  # its row went: the next takes over
+                self._select_near(self._selected_row)
+            self._show_message(self.tr("Moved to the trash again: %1").replace(
+                "%1", command.text()))
+            return
+        self._show_message((self.tr("Undone: %1") if undone else self.tr("Redone: %1")
+                            ).replace("%1", command.text()))
+
+    def _clear_search_box(self) -> None:
+        self.search.blockSignals(True)  # the view cleared its own search already
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._update_status()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help › Keyboard Shortcuts: every shortcut of the menus and views, as set now."""
+        from jobtracker.ui.mainwindow.shortcuts_dialog import ShortcutsDialog, gather_shortcuts
+
+        # Every view built, so the keys of views not visited yet are listed too.
+        views = [(action.text(), self.view(str(action.data()))) for action in self.view_actions]
+        views.append((self.tr("Detail pane"), self.detail))
+        dialog = ShortcutsDialog(gather_shortcuts(self.menuBar(), self.actions(), views), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def data_folder(self) -> Path:
+        """The folder of the open database file (backups sit beside it)."""
+        return self.tracker.db.path.parent
+
+    def open_data_folder(self) -> bool:
+        """Help › Open Data Folder: the database's folder in the file manager."""
+        folder = self.data_folder()
+        if self.open_url(QUrl.fromLocalFile(str(folder))):
+            return True
+        self._show_message(self.tr("Could not open %1.").replace("%1", str(folder)))
+        return False
+
+    def open_url(self, url: QUrl) -> bool:
+        """Hand ``url`` to the desktop (tests replace this to see it without a file manager)."""
+        return bool(QDesktopServices.openUrl(url))
+
     def _add_interview(self) -> None:
-        self.detail.ui.tabs.setCurrentWidget(self.detail.ui.interviewsTab)
+        self.detail.show_section("interviews")
         self.detail.interviews.add()
 
     def _add_note(self) -> None:
-        self.detail.ui.tabs.setCurrentWidget(self.detail.ui.notesTab)
+        self.detail.show_section("notes")
         self.detail.notes.new_note()
 
     def open_preferences(self) -> PreferencesDialog:
         """Show Preferences; settings apply when it is accepted."""
         from jobtracker.ui.preferences.preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.tracker, self.settings, self, mail_context=self.mail)
+        dialog = PreferencesDialog(self.tracker, self.settings, self, mail_context=self.mail,
+                                   editor=self.editor)
+        keep_scroll_buttons_out_of_focus(dialog)
         dialog.mail_page.changed.connect(self.inbox.reload)
         dialog.backups_page.restore_requested.connect(
             lambda backup: self._restore_from_preferences(dialog, backup))
@@ -740,6 +974,8 @@ class MainWindow(QMainWindow):
 
     # -- a damaged database file ----------------------------------------------------
 
+    _selected_row: int | None = None  # the table row of the selected application
+
     # What the check found when the window opened (None: the file is sound, or restored).
     damage: DamagedDatabaseError | None = None
     damage_banner: DamageBanner | None = None  # made when first needed
@@ -834,6 +1070,11 @@ class MainWindow(QMainWindow):
         title = APP_NAME if self.tracker.db.path == self.home_path else self.tr(
             "%1 — sample data").replace("%1", APP_NAME)
         self.setWindowTitle(title)
+
+
+def _without_mnemonic(label: str) -> str:
+    """``label`` as plain text: "&Trash" reads "Trash", "R&&D" reads "R&D"."""
+    return "&".join(part.replace("&", "") for part in label.split("&&"))
 
 
 def _is_text_editor(widget: QWidget | None) -> bool:

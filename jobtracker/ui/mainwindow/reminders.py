@@ -13,7 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from jobtracker.errors import JobTrackerError
-from jobtracker.tracker.insights import TodayList
+from jobtracker.tracker import TodayList
 from jobtracker.ui.undo_commands import Editor
 from jobtracker.ui.widgets.formatting import format_datetime
 
@@ -124,3 +124,17 @@ class ReminderNotifier(QObject):
             body = html.escape(text, quote=False) if BODY_IS_MARKUP else text
             self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 10_000)
         self.notified.emit(title, text)
+
+
+def start_reminders(editor: Editor, icon: QIcon, *, no_reply_days: Callable[[], int],
+                    status: Callable[[str], object], clicked: Callable[[], object],
+                    parent: QObject) -> ReminderNotifier:
+    """Start announcing what falls due while the app runs; each one also goes to ``status``.
+
+    ``clicked``: the user clicked a notification (or the tray icon), so show what is due.
+    """
+    notifier = ReminderNotifier(editor, icon, no_reply_days=no_reply_days, parent=parent)
+    notifier.clicked.connect(clicked)
+    notifier.notified.connect(lambda title, text: status(f"{title}: {text}"))
+    notifier.start()
+    return notifier

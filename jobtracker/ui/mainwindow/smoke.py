@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 PROG = "jobtracker"
 # When set, the moment of the first paint (wall clock) and the peak memory until then are
-# written there as JSON: what `python -m benchmarks` measures as the cold start (issue 8).
+# written there as JSON: what `python -m benchmarks` measures as the cold start.
 PAINT_FILE_ENV = "JOBTRACKER_SMOKE_PAINT_FILE"
 TIMEOUT_S = 60.0
 # Beyond the Qt watchdog: if the event loop itself never returns, end the process anyway.
@@ -217,7 +217,7 @@ def _run(db_path: Path, scratch: Path, timeout: float) -> str:
     if shown is None:
         raise SmokeTestError(f"the main window did not paint within {timeout:.0f} s")
     # What the bundle must carry for later features, checked once the window has painted:
-    # keyring, requests and Alembic are no part of the app's own start-up (issue 8).
+    # keyring, requests and Alembic are no part of the app's own start-up.
     keyring_backend = check_keyring()
     check_certificates()
     check_migrations()

@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
-import sys
-from collections.abc import Callable
+import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QWidget
 
-from jobtracker.errors import DamagedDatabaseError, JobTrackerError
-from jobtracker.file_backups import (
-    BackupInfo,
-    backup_if_due,
-    list_backups,
-    make_backup,
-    refuse_if_damaged,
-)
+from jobtracker.file_backups import BackupInfo, list_backups, make_backup
 from jobtracker.paths import backups_dir
 from jobtracker.ui.forms.ui_backups_page import Ui_BackupsPage
 from jobtracker.ui.settings import Settings
 from jobtracker.ui.widgets import formatting
 from jobtracker.ui.widgets.background import run_in_background
-
-if TYPE_CHECKING:
-    from jobtracker.ui.mainwindow.main_window import MainWindow
+from jobtracker.ui.widgets.contrast import error_color
 
 PathRole = Qt.ItemDataRole.UserRole
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -81,7 +69,8 @@ class BackupsPage(QWidget):
             item = QTreeWidgetItem([formatting.format_datetime(row.taken_at), kind,
                                     locale.formattedDataSize(row.size), count])
             if bad:
-                item.setForeground(1, Qt.GlobalColor.darkRed)
+                # darkRed was 1.6:1 on the dark theme's list.
+                item.setForeground(1, error_color(self.palette()))
                 item.setToolTip(1, formatting.plain_tooltip(row.verdict))
             item.setData(0, PathRole, str(row.path))
             item.setTextAlignment(2, _RIGHT)
@@ -93,9 +82,15 @@ class BackupsPage(QWidget):
                 tree.setCurrentItem(item)
         # Every column wide enough for its text, and the list wide enough for every column,
         # so no date is cut to "2…" however narrow the dialog starts.
+        # A typical row too, so an empty list (or one of short dates) has room for the next.
+        typical = (formatting.format_datetime(dt.datetime(2026, 12, 30, 23, 59, tzinfo=dt.UTC)),
+                   self.tr("Before an upgrade"), locale.formattedDataSize(999_999_999),
+                   locale.toString(9_999))
+        metrics = tree.fontMetrics()
         for column in range(tree.columnCount()):
             tree.resizeColumnToContents(column)
-            tree.setColumnWidth(column, tree.columnWidth(column) + 12)  # air between columns
+            width = max(tree.columnWidth(column), metrics.horizontalAdvance(typical[column]))
+            tree.setColumnWidth(column, width + 2 * metrics.averageCharWidth())  # air between
         header = tree.header()
         width = sum(header.sectionSize(c) for c in range(tree.columnCount()))
         tree.setMinimumWidth(width + 2 * tree.frameWidth()
@@ -166,63 +161,3 @@ class BackupsPage(QWidget):
         """Keep the page's settings (on OK of the dialog)."""
         settings.set_backup_keep(self.ui.keepSpin.value())
 
-
-class _FirstPaint(QObject):
-    """Calls back once, after the window's first paint (so start-up is not slowed)."""
-
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._callback = callback
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-            self.deleteLater()
-        return False
-
-
-def check_and_back_up(path: Path, keep: int) -> Path | None:
-    """SQLite's quick_check of the database, then today's daily backup if due (a worker's job)."""
-    refuse_if_damaged(path)  # every start, not only when a backup is due
-    return backup_if_due(path, keep=keep)
-
-
-def backup_when_painted(window: MainWindow) -> None:
-    """Once the window shows: check the user's database and take today's backup, in a worker.
-
-    A damaged file gets the window's damage banner (writes refused); warnings found on
-    opening (a -wal cut short) a dismissable one.
-    """
-    path = window.home_path
-    keep = window.settings.backup_keep()
-
-    def done(made: object) -> None:
-        if isinstance(made, Path):
-            window.statusBar().showMessage(
-                window.tr("Today's backup is in %1").replace("%1", str(made.parent)), 5000)
-
-    def failed(error: BaseException) -> None:
-        if isinstance(error, DamagedDatabaseError):
-            window.show_damage(error)
-            return
-        window.statusBar().showMessage(
-            window.tr("The daily backup failed: %1").replace("%1", str(error)), 15000)
-
-    def start() -> None:
-        for warning in window.tracker.db.warnings:
-            window.show_open_warning(warning)
-        run_in_background(lambda: check_and_back_up(path, keep), done, failed)
-
-    _FirstPaint(window, start)
-
-
-def backup_at_close(db_path: Path, keep: int) -> Path | None:
-    """The daily backup at exit, when none was taken today (quick to skip, so on this thread)."""
-    try:
-        return backup_if_due(db_path, keep=keep)
-    except (JobTrackerError, OSError, sqlite3.Error) as error:
-        # The app is closing: say it on stderr, never block the exit with a dialog.
-        print(f"jobtracker: the daily backup failed: {error}", file=sys.stderr)
-        return None

@@ -7,12 +7,12 @@ from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from jobtracker.errors import JobTrackerError
 from jobtracker.mail import service
-from jobtracker.mail.accounts import MailAccount
+from jobtracker.mail.service import MailAccount
 from jobtracker.tracker import Tracker
 from jobtracker.ui.forms.ui_mail_accounts_page import Ui_MailAccountsPage
 from jobtracker.ui.mail.mail_account_dialog import MailAccountDialog
 from jobtracker.ui.mail.mail_scan import MailContext
-from jobtracker.ui.widgets.field_errors import ERROR_COLOR
+from jobtracker.ui.widgets.contrast import set_tone
 from jobtracker.ui.widgets.formatting import literal
 
 _SECURITY_NAMES = {"ssl": "SSL/TLS", "starttls": "STARTTLS", "plain": "plain"}
@@ -35,7 +35,8 @@ class MailAccountsPage(QWidget):
         ui.keyringLabel.setVisible(problem is not None)
         if problem is not None:
             ui.keyringLabel.setText(problem)
-            ui.keyringLabel.setStyleSheet(f"color: {ERROR_COLOR};")
+            # Information, not an error: the accounts still work for this session.
+            set_tone(ui.keyringLabel, "notice")
         ui.accountsList.setWordWrap(True)
         ui.accountsList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ui.accountsList.setSpacing(2)

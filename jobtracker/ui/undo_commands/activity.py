@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from jobtracker.tracker import ContactInput, InterviewInput
-from jobtracker.tracker.rows import ContactRow, DocumentRow, InterviewRow
-from jobtracker.ui.undo_commands.base import TrackerCommand, translate
-
-if TYPE_CHECKING:
-    from jobtracker.ui.undo_commands import Editor
+from jobtracker.tracker import ContactInput, ContactRow, DocumentRow, InterviewInput, InterviewRow
+from jobtracker.ui.undo_commands.base import CommandEditor, TrackerCommand, translate
 
 
 def interview_input(row: InterviewRow) -> InterviewInput:
@@ -33,7 +29,7 @@ def contact_input(row: ContactRow) -> ContactInput:
 class AddNoteCommand(TrackerCommand):
     """A new note; undo deletes it, redo writes it again."""
 
-    def __init__(self, editor: Editor, application_id: int, body: str) -> None:
+    def __init__(self, editor: CommandEditor, application_id: int, body: str) -> None:
         super().__init__(editor, translate("UndoCommands", "Add note"))
         self.application_id = application_id
         self.body = body
@@ -50,7 +46,7 @@ class AddNoteCommand(TrackerCommand):
 class EditNoteCommand(TrackerCommand):
     """A note's text replaced; undo puts the old text back."""
 
-    def __init__(self, editor: Editor, note_id: int, body: str, old: str) -> None:
+    def __init__(self, editor: CommandEditor, note_id: int, body: str, old: str) -> None:
         super().__init__(editor, translate("UndoCommands", "Edit note"))
         self.note_id = note_id
         self.body = body
@@ -66,7 +62,7 @@ class EditNoteCommand(TrackerCommand):
 class DeleteNoteCommand(TrackerCommand):
     """A note deleted; undo adds its text back (as a new note of the same application)."""
 
-    def __init__(self, editor: Editor, application_id: int, note_id: int) -> None:
+    def __init__(self, editor: CommandEditor, application_id: int, note_id: int) -> None:
         super().__init__(editor, translate("UndoCommands", "Delete note"))
         self.application_id = application_id
         self.note_id = note_id
@@ -84,7 +80,8 @@ class DeleteNoteCommand(TrackerCommand):
 class AddInterviewCommand(TrackerCommand):
     """A new round; undo removes it, redo schedules it again."""
 
-    def __init__(self, editor: Editor, application_id: int, interview: InterviewInput) -> None:
+    def __init__(self, editor: CommandEditor, application_id: int,
+                 interview: InterviewInput) -> None:
         super().__init__(editor, translate("UndoCommands", "Add %1 interview")
                                  .replace("%1", interview.kind))
         self.application_id = application_id
@@ -102,7 +99,7 @@ class AddInterviewCommand(TrackerCommand):
 class EditInterviewCommand(TrackerCommand):
     """A round changed; undo puts every field back."""
 
-    def __init__(self, editor: Editor, old: InterviewRow, interview: InterviewInput) -> None:
+    def __init__(self, editor: CommandEditor, old: InterviewRow, interview: InterviewInput) -> None:
         super().__init__(editor, translate("UndoCommands", "Edit %1 interview")
                                  .replace("%1", old.kind))
         self.interview_id = old.id
@@ -119,7 +116,7 @@ class EditInterviewCommand(TrackerCommand):
 class DeleteInterviewCommand(TrackerCommand):
     """A round removed; undo schedules it again with the same fields."""
 
-    def __init__(self, editor: Editor, row: InterviewRow) -> None:
+    def __init__(self, editor: CommandEditor, row: InterviewRow) -> None:
         super().__init__(editor, translate("UndoCommands", "Delete %1 interview")
                                  .replace("%1", row.kind))
         self.application_id = row.application_id
@@ -138,7 +135,7 @@ class DeleteInterviewCommand(TrackerCommand):
 class LinkContactCommand(TrackerCommand):
     """A person linked to an application (or, with ``unlink``, taken off it)."""
 
-    def __init__(self, editor: Editor, application_id: int, contact: ContactRow, *,
+    def __init__(self, editor: CommandEditor, application_id: int, contact: ContactRow, *,
                  unlink: bool = False) -> None:
         text = (translate("UndoCommands", "Unlink %1") if unlink
                 else translate("UndoCommands", "Link %1"))
@@ -163,7 +160,7 @@ class LinkContactCommand(TrackerCommand):
 class AddLinkedContactCommand(TrackerCommand):
     """A new person, linked at once; undo removes both, redo adds them again."""
 
-    def __init__(self, editor: Editor, application_id: int, contact: ContactInput) -> None:
+    def __init__(self, editor: CommandEditor, application_id: int, contact: ContactInput) -> None:
         super().__init__(editor, translate("UndoCommands", "Add contact %1")
                                  .replace("%1", contact.name))
         self.application_id = application_id
@@ -182,7 +179,7 @@ class AddLinkedContactCommand(TrackerCommand):
 class EditContactCommand(TrackerCommand):
     """A person's details changed; undo puts the old ones back."""
 
-    def __init__(self, editor: Editor, old: ContactRow, contact: ContactInput) -> None:
+    def __init__(self, editor: CommandEditor, old: ContactRow, contact: ContactInput) -> None:
         super().__init__(editor, translate("UndoCommands", "Edit contact %1")
                                  .replace("%1", old.name))
         self.contact_id = old.id
@@ -201,7 +198,7 @@ class EditContactCommand(TrackerCommand):
 class DetachDocumentCommand(TrackerCommand):
     """A document taken off an application; undo attaches the stored copy again."""
 
-    def __init__(self, editor: Editor, application_id: int, document: DocumentRow,
+    def __init__(self, editor: CommandEditor, application_id: int, document: DocumentRow,
                  roles: tuple[str, ...]) -> None:
         super().__init__(editor, translate("UndoCommands", "Detach %1")
                                  .replace("%1", document.filename))
@@ -222,7 +219,7 @@ class DetachDocumentCommand(TrackerCommand):
 class AttachDocumentCommand(TrackerCommand):
     """A file stored and attached; undo takes it off (keeping roles it had before)."""
 
-    def __init__(self, editor: Editor, application_id: int, path: Path, role: str) -> None:
+    def __init__(self, editor: CommandEditor, application_id: int, path: Path, role: str) -> None:
         super().__init__(editor, translate("UndoCommands", "Attach %1").replace("%1", path.name))
         self.application_id = application_id
         self.path = path

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from jobtracker.tracker import ApplicationInput
-from jobtracker.tracker.inputs import SnapshotInput
-from jobtracker.tracker.rows import EventRow
-from jobtracker.ui.undo_commands.base import TrackerCommand, translate
-
-if TYPE_CHECKING:
-    from jobtracker.ui.undo_commands import Editor
+from jobtracker.tracker import ApplicationInput, EventRow, SnapshotInput
+from jobtracker.ui.undo_commands.base import CommandEditor, TrackerCommand, translate
 
 
 class AddApplicationCommand(TrackerCommand):
     """New application (with an imported posting's snapshot); undone by trashing it."""
 
-    def __init__(self, editor: Editor, draft: ApplicationInput, stage_on: dt.date | None,
+    def __init__(self, editor: CommandEditor, draft: ApplicationInput, stage_on: dt.date | None,
                  snapshot: SnapshotInput | None = None) -> None:
         super().__init__(editor, translate("UndoCommands", "Add “%1”").replace("%1", draft.title))
         self.draft = draft
@@ -40,7 +35,7 @@ class AddApplicationCommand(TrackerCommand):
 class EditApplicationCommand(TrackerCommand):
     """Some fields changed, with their old values kept for undo."""
 
-    def __init__(self, editor: Editor, application_id: int, changes: dict[str, Any],
+    def __init__(self, editor: CommandEditor, application_id: int, changes: dict[str, Any],
                  old: dict[str, Any]) -> None:
         names = ", ".join(sorted(changes))
         super().__init__(editor, translate("UndoCommands", "Edit %1").replace("%1", names))
@@ -58,7 +53,7 @@ class EditApplicationCommand(TrackerCommand):
 class MoveStageCommand(TrackerCommand):
     """A dated stage change; undone by removing the event it recorded."""
 
-    def __init__(self, editor: Editor, application_id: int, stage: str,
+    def __init__(self, editor: CommandEditor, application_id: int, stage: str,
                  on: dt.date | None, note: str | None = None) -> None:
         super().__init__(editor, translate("UndoCommands", "Move to %1").replace("%1", stage))
         self.application_id = application_id
@@ -79,7 +74,7 @@ class MoveStageCommand(TrackerCommand):
 class RemoveEventCommand(TrackerCommand):
     """A stage change removed from the timeline; undo records the same stage, date and note."""
 
-    def __init__(self, editor: Editor, application_id: int, event: EventRow) -> None:
+    def __init__(self, editor: CommandEditor, application_id: int, event: EventRow) -> None:
         super().__init__(editor, translate("UndoCommands", "Remove stage change to %1")
                                  .replace("%1", event.to_stage))
         self.application_id = application_id
@@ -100,7 +95,7 @@ class RemoveEventCommand(TrackerCommand):
 class DeleteApplicationCommand(TrackerCommand):
     """To the trash and back."""
 
-    def __init__(self, editor: Editor, application_id: int, label: str) -> None:
+    def __init__(self, editor: CommandEditor, application_id: int, label: str) -> None:
         super().__init__(editor, translate("UndoCommands", "Delete “%1”").replace("%1", label))
         self.application_id = application_id
 
@@ -114,7 +109,7 @@ class DeleteApplicationCommand(TrackerCommand):
 class RedateEventCommand(TrackerCommand):
     """Back-filling the date of a stage change."""
 
-    def __init__(self, editor: Editor, event_id: int, on: dt.date, old: dt.date) -> None:
+    def __init__(self, editor: CommandEditor, event_id: int, on: dt.date, old: dt.date) -> None:
         super().__init__(editor, translate("UndoCommands", "Change stage date"))
         self.event_id = event_id
         self.on = on

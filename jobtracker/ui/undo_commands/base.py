@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtGui import QUndoCommand
 
 from jobtracker.errors import JobTrackerError
 
 if TYPE_CHECKING:
     from jobtracker.tracker import Tracker
-    from jobtracker.ui.undo_commands import Editor
 
 
 # Commands name themselves with ``translate("UndoCommands", "...")`` at the literal, which
@@ -20,10 +19,41 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
+class CommandEditor(Protocol):
+    """What a command needs from the editor that runs it (the Editor, in ``editor.py``).
+
+    Commands type against this rather than the Editor, so the command modules never
+    import the module that imports them.
+    """
+
+    @property
+    def tracker(self) -> Tracker:
+        """The tracker worked on now (it changes when another database is opened)."""
+        ...
+
+    @property
+    def changed(self) -> SignalInstance:
+        """Emitted after data changed (by undo or redo too)."""
+        ...
+
+    @property
+    def failed(self) -> SignalInstance:
+        """Emitted with a plain message when undo or redo is refused."""
+        ...
+
+    def task_id(self, task_id: int) -> int:
+        """The id the task first known as ``task_id`` has now."""
+        ...
+
+    def task_readded(self, old_id: int, new_id: int) -> None:
+        """Remember that the task ``old_id`` came back as ``new_id``."""
+        ...
+
+
 class TrackerCommand(QUndoCommand):
     """A command whose ``do``/``undo_action`` call use cases; failures are reported, not raised."""
 
-    def __init__(self, editor: Editor, text: str) -> None:
+    def __init__(self, editor: CommandEditor, text: str) -> None:
         # Text after a newline is the action text (Edit menu, toolbar): there a title's "&"
         # would mark a mnemonic and vanish, so it is doubled.
         line = text.replace("\n", " ")

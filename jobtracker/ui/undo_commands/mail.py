@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from jobtracker.tracker import AcceptResult
-from jobtracker.ui.undo_commands.base import TrackerCommand, translate
-
-if TYPE_CHECKING:
-    from jobtracker.ui.undo_commands import Editor
+from jobtracker.ui.undo_commands.base import CommandEditor, TrackerCommand, translate
 
 
 class AcceptSuggestionCommand(TrackerCommand):
     """A suggestion applied in one transaction; undo removes exactly what it created."""
 
-    def __init__(self, editor: Editor, suggestion_id: int, *,
+    def __init__(self, editor: CommandEditor, suggestion_id: int, *,
                  application_id: int | None = None, stage: str | None = None,
                  interview_at: dt.datetime | None = None,
                  create_application: bool = False) -> None:
@@ -39,7 +35,7 @@ class AcceptSuggestionCommand(TrackerCommand):
 class DismissSuggestionCommand(TrackerCommand):
     """A suggestion set aside (never proposed again); undo brings it back to the inbox."""
 
-    def __init__(self, editor: Editor, suggestion_id: int) -> None:
+    def __init__(self, editor: CommandEditor, suggestion_id: int) -> None:
         super().__init__(editor, translate("UndoCommands", "Dismiss mail suggestion"))
         self.suggestion_id = suggestion_id
 

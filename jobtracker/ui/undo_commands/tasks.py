@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from jobtracker.tracker.rows import TaskRow
-from jobtracker.ui.undo_commands.base import TrackerCommand, translate
-
-if TYPE_CHECKING:
-    from jobtracker.ui.undo_commands import Editor
+from jobtracker.tracker import TaskRow
+from jobtracker.ui.undo_commands.base import CommandEditor, TrackerCommand, translate
 
 
 class AddTaskCommand(TrackerCommand):
     """A new task; undone by deleting it."""
 
-    def __init__(self, editor: Editor, title: str, due_on: dt.date | None,
+    def __init__(self, editor: CommandEditor, title: str, due_on: dt.date | None,
                  application_id: int | None) -> None:
         super().__init__(editor, translate("UndoCommands", "Add task “%1”").replace("%1", title))
         self.title = title
@@ -39,7 +36,7 @@ class AddTaskCommand(TrackerCommand):
 class SetTaskDoneCommand(TrackerCommand):
     """A task ticked off (or reopened)."""
 
-    def __init__(self, editor: Editor, task_id: int, done: bool) -> None:
+    def __init__(self, editor: CommandEditor, task_id: int, done: bool) -> None:
         super().__init__(editor, translate("UndoCommands", "Complete task") if done
                          else translate("UndoCommands", "Reopen task"))
         self.task_id = task_id
@@ -55,7 +52,7 @@ class SetTaskDoneCommand(TrackerCommand):
 class EditTaskCommand(TrackerCommand):
     """A task's title and/or due date changed; undo puts the old values back."""
 
-    def __init__(self, editor: Editor, task_id: int, changes: dict[str, Any],
+    def __init__(self, editor: CommandEditor, task_id: int, changes: dict[str, Any],
                  old: dict[str, Any]) -> None:
         super().__init__(editor, translate("UndoCommands", "Edit task “%1”").replace(
             "%1", str(changes.get("title", old.get("title", "")))))
@@ -73,7 +70,7 @@ class EditTaskCommand(TrackerCommand):
 class DeleteTaskCommand(TrackerCommand):
     """A task removed; undo adds the same task back."""
 
-    def __init__(self, editor: Editor, task: TaskRow) -> None:
+    def __init__(self, editor: CommandEditor, task: TaskRow) -> None:
         super().__init__(editor, translate("UndoCommands", "Delete task “%1”")
                          .replace("%1", task.title))
         self.task = task
@@ -93,7 +90,7 @@ class DeleteTaskCommand(TrackerCommand):
 class MarkGhostedCommand(TrackerCommand):
     """An application that never answered, moved to Ghosted; undone by removing that event."""
 
-    def __init__(self, editor: Editor, application_id: int, label: str) -> None:
+    def __init__(self, editor: CommandEditor, application_id: int, label: str) -> None:
         super().__init__(editor, translate("UndoCommands", "Mark “%1” as ghosted")
                          .replace("%1", label))
         self.application_id = application_id
@@ -110,7 +107,7 @@ class MarkGhostedCommand(TrackerCommand):
 class MoveWithFollowUpCommand(TrackerCommand):
     """A stage move that also sets the stage's default follow-up date; undo reverses both."""
 
-    def __init__(self, editor: Editor, application_id: int, stage: str,
+    def __init__(self, editor: CommandEditor, application_id: int, stage: str,
                  follow_up_on: dt.date, old_follow_up: dt.date | None) -> None:
         super().__init__(editor, translate("UndoCommands", "Move to %1").replace("%1", stage))
         self.application_id = application_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
-from jobtracker.models import EmploymentType, RemotePolicy, SalaryPeriod
+from jobtracker.vocabulary import EmploymentType, RemotePolicy, SalaryPeriod
 
 COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "JPY",
                      "INR")  # fmt: skip

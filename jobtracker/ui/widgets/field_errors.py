@@ -1,11 +1,11 @@
-"""Show a validation error at its field: a red border on the widget and a message under it."""
+"""Show a validation error at its field: an error outline on the widget and a message under it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-ERROR_COLOR = "#D32F2F"
+from jobtracker.ui.widgets.contrast import set_tone
 
 
 class FieldErrors:
@@ -20,7 +20,7 @@ class FieldErrors:
         self._fields[field] = (widget, label)
         label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
         label.setVisible(False)
-        label.setStyleSheet(f"color: {ERROR_COLOR};")
+        set_tone(label, "error")
 
     def show(self, field: str, message: str) -> bool:
         """Show ``message`` at ``field``; False when the field is unknown here."""
@@ -33,7 +33,7 @@ class FieldErrors:
         label.setText(text if text.endswith(".") else f"{text}.")
         label.setVisible(True)
         widget.setProperty("invalid", True)
-        widget.setStyleSheet(f"border: 2px solid {ERROR_COLOR}; border-radius: 3px;")
+        set_tone(widget, "invalid")
         widget.setAccessibleDescription(label.text())
         return True
 
@@ -45,7 +45,7 @@ class FieldErrors:
         widget, label = target
         if widget.property("invalid"):
             widget.setProperty("invalid", False)
-            widget.setStyleSheet("")
+            set_tone(widget, None)
             widget.setAccessibleDescription("")
         label.clear()
         label.setVisible(False)

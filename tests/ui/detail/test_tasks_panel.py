@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
-from jobtracker.ui.applications.applications_model import OVERDUE_COLOR
+from jobtracker.ui.applications.applications_model import overdue_color
 from jobtracker.ui.detail.tasks_panel import TasksPanel
+from jobtracker.ui.insights.today_view import TodayView
 from jobtracker.ui.mainwindow.main_window import MainWindow
 from tests.ui.helpers import TODAY, add_apps
 
@@ -19,7 +20,7 @@ def open_tasks_tab(window: MainWindow, title: str = "Dev", company: str = "Acme"
     (app_id,) = add_apps(window.tracker, (title, company))
     window.refresh()
     assert window.applications.select_id(app_id)
-    window.detail.ui.tabs.setCurrentWidget(window.detail.ui.tasksTab)
+    window.detail.show_section("tasks")
     return app_id, window.detail.tasks
 
 
@@ -36,11 +37,12 @@ def task_titles(panel: TasksPanel) -> list[str]:
     return [task.title for task in panel.tasks()]
 
 
-def test_tasks_tab_sits_after_interviews(window: MainWindow) -> None:
+def test_tasks_section_sits_after_interviews(window: MainWindow) -> None:
     tabs = window.detail.ui.tabs
     labels = [tabs.tabText(n).replace("&", "") for n in range(tabs.count())]
-    assert labels == ["Details", "Timeline", "Interviews", "Tasks", "Notes", "Contacts",
-                      "Posting"]
+    assert labels == ["Details", "Activity", "Contacts", "Posting"]
+    assert list(window.detail.activity.sections) == ["timeline", "interviews", "tasks",
+                                                     "notes"]
 
 
 def test_add_task_with_enter_and_order(qtbot: QtBot, window: MainWindow) -> None:
@@ -56,9 +58,9 @@ def test_add_task_with_enter_and_order(qtbot: QtBot, window: MainWindow) -> None
         ("No date", None, app_id), ("Sooner", TODAY + dt.timedelta(days=1), app_id)}
     # Overdue due dates look like the table's overdue follow-ups.
     late = panel.tree.topLevelItem(0)
-    assert late.foreground(1).color() == OVERDUE_COLOR
+    assert late.foreground(1).color() == overdue_color()
     assert late.font(1).bold()
-    assert panel.tree.topLevelItem(1).foreground(1).color() != OVERDUE_COLOR
+    assert panel.tree.topLevelItem(1).foreground(1).color() != overdue_color()
     # Undo takes the last one away again.
     window.undo_action.trigger()
     assert task_titles(panel) == ["Sooner", "Later", "No date"]
@@ -148,7 +150,8 @@ def test_delete_and_undo_then_undo_earlier_steps(qtbot: QtBot, window: MainWindo
 
 def test_task_added_here_shows_in_today(qtbot: QtBot, window: MainWindow) -> None:
     _app_id, panel = open_tasks_tab(window, "Backend Engineer", "Globex")
-    today_view = window.workspace.today
+    today_view = window.view("today")
+    assert isinstance(today_view, TodayView)
     add_task(qtbot, panel, "Send portfolio", TODAY)
     window.show_view("today")
     qtbot.waitUntil(lambda: not today_view._stale)

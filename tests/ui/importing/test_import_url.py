@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
 import sqlite3
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from jobtracker.ui.importing.import_url_dialog import ImportUrlDialog, url_from_text
 from jobtracker.ui.mainwindow.main_window import MainWindow
+from jobtracker.ui.widgets.contrast import error_color
 from jobtracker.ui.widgets.posting_browser import PostingBrowser
+from jobtracker.ui.widgets.theme import apply_theme
+from tests.ui.dialog_checks import (
+    fit_problems,
+    labels_without_mnemonic,
+    text_scale,
+    unnamed_inputs,
+)
 from tests.ui.helpers import TODAY, add_apps
 from tests.ui.loopback import LoopbackServer, corpus_page
 
@@ -349,3 +359,121 @@ def test_keyboard_only_import_as_applied(qtbot: QtBot, fetch_window: MainWindow,
     detail = window.tracker.get_application(dialog.application_id)
     assert (detail.stage, detail.applied_on) == ("Applied", TODAY)
     assert detail.follow_up_on == TODAY + dt.timedelta(days=window.settings.follow_up_days())
+
+
+# -- empty state, failure and Enter it by hand -----------------------------------------------
+
+
+def closed_port_url() -> str:
+    """An address on 127.0.0.1 where nothing listens: the connection is refused at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/jobs/7"
+
+
+def fail_fetch(qtbot: QtBot, window: MainWindow, url: str) -> ImportUrlDialog:
+    dialog = window.import_from_url(url)
+    assert not dialog.ui.handWidget.isVisible()  # offered only once something went wrong
+    qtbot.mouseClick(dialog.ui.fetchButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.fetching, timeout=FETCH_TIMEOUT_MS)
+    assert dialog.imported is None
+    # The message in the theme's error colour, right under the address, and a way on.
+    assert dialog.ui.statusLabel.isVisible()
+    assert error_color().name() in dialog.ui.statusLabel.styleSheet()
+    assert dialog.ui.statusLabel.y() < dialog.ui.handWidget.y()
+    assert dialog.ui.enterByHandButton.isVisible()
+    return dialog
+
+
+def enter_by_hand(qtbot: QtBot, window: MainWindow, dialog: ImportUrlDialog,
+                  url: str) -> int:
+    qtbot.mouseClick(dialog.ui.enterByHandButton, Qt.MouseButton.LeftButton)
+    hand = dialog.hand_dialog
+    assert hand is not None and hand.isVisible() and not dialog.isVisible()
+    assert hand.ui.urlEdit.text() == url  # the address is kept
+    qtbot.keyClicks(hand.ui.titleEdit, "Platform Engineer")
+    qtbot.keyClicks(hand.ui.companyEdit, "Initech")
+    qtbot.mouseClick(hand.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert not hand.isVisible()
+    app_id = dialog.application_id
+    assert app_id is not None
+    detail = window.tracker.get_application(app_id)
+    assert (detail.title, detail.company, detail.url) == ("Platform Engineer", "Initech", url)
+    assert window.detail.application_id == app_id  # selected like an imported one
+    window.editor.stack.undo()  # one undoable action, like New Application
+    assert window.tracker.count_applications() == 0
+    return app_id
+
+
+def test_empty_state_explains_what_works(qtbot: QtBot, fetch_window: MainWindow) -> None:
+    QGuiApplication.clipboard().setText("not an address")
+    dialog = fetch_window.import_from_url()
+    qtbot.waitExposed(dialog)
+    text = dialog.ui.emptyStateLabel.text()
+    assert dialog.ui.emptyStateLabel.isVisible()
+    assert all(word in text for word in ("Greenhouse", "Lever", "Ashby", "Workable",
+                                         "JobPosting"))
+    assert dialog.focusWidget() is dialog.ui.urlEdit  # focused once the dialog is active
+    assert not dialog.ui.previewWidget.isVisible() and not dialog.ui.statusLabel.isVisible()
+    # Sized to what it shows: no big blank before a fetch.
+    assert dialog.height() < 400
+    assert not unnamed_inputs(dialog) and not labels_without_mnemonic(dialog)
+    dialog.reject()
+
+
+def test_enter_by_hand_after_a_404(qtbot: QtBot, fetch_window: MainWindow,
+                                   loopback: LoopbackServer) -> None:
+    url = loopback.url("/jobs/gone")
+    dialog = fail_fetch(qtbot, fetch_window, url)
+    assert "HTTP 404" in dialog.ui.statusLabel.text()
+    enter_by_hand(qtbot, fetch_window, dialog, url)
+
+
+def test_enter_by_hand_after_a_network_error(qtbot: QtBot, fetch_window: MainWindow) -> None:
+    url = closed_port_url()
+    dialog = fail_fetch(qtbot, fetch_window, url)
+    assert "Traceback" not in dialog.ui.statusLabel.text()
+    enter_by_hand(qtbot, fetch_window, dialog, url)
+
+
+def test_enter_by_hand_after_stop_and_cancel(qtbot: QtBot, fetch_window: MainWindow,
+                                             loopback: LoopbackServer) -> None:
+    url = loopback.stall("/slow")
+    dialog = fetch_window.import_from_url(url)
+    dialog.fetch()
+    assert dialog.ui.busyWidget.isVisible() and dialog.ui.cancelFetchButton.isVisible()
+    qtbot.mouseClick(dialog.ui.cancelFetchButton, Qt.MouseButton.LeftButton)
+    assert dialog.ui.enterByHandButton.isVisible()
+    qtbot.mouseClick(dialog.ui.enterByHandButton, Qt.MouseButton.LeftButton)
+    hand = dialog.hand_dialog
+    assert hand is not None and hand.ui.urlEdit.text() == url
+    hand.reject()  # Cancel there closes both; nothing saved
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    assert fetch_window.tracker.count_applications() == 0
+
+
+@pytest.mark.parametrize("theme", ("light", "dark"))
+@pytest.mark.parametrize("scale", (1.0, 1.5, 2.0), ids=lambda s: f"{s:.0%}")
+def test_fits_at_every_text_size(qtbot: QtBot, fetch_window: MainWindow,
+                                 loopback: LoopbackServer, scale: float, theme: str) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, theme)
+    try:
+        with text_scale(scale):
+            dialog = fetch_window.import_from_url(loopback.url("/jobs/gone"))
+            qtbot.waitExposed(dialog)
+            assert not fit_problems(dialog), "empty"
+            dialog.fetch()
+            qtbot.waitUntil(lambda: not dialog.fetching, timeout=FETCH_TIMEOUT_MS)
+            assert not fit_problems(dialog), "failed"
+            dialog.ui.urlEdit.setText(loopback.url(f"/examples/{GOOGLE}"))
+            dialog.fetch()
+            qtbot.waitUntil(lambda: dialog.imported is not None, timeout=FETCH_TIMEOUT_MS)
+            assert not fit_problems(dialog), "preview"
+            assert not unnamed_inputs(dialog)
+            dialog.reject()
+    finally:
+        apply_theme(app, "light")

@@ -29,7 +29,8 @@ def _no_worker_outlives_the_test() -> Iterator[None]:
 
 
 def show_dashboard(qtbot: QtBot, window: MainWindow) -> DashboardView:
-    view = window.workspace.dashboard
+    view = window.view("dashboard")
+    assert isinstance(view, DashboardView)
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         window.sidebar.setCurrentRow(window.pages.indexOf(view))
     return view

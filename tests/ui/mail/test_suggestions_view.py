@@ -92,7 +92,8 @@ def events(tracker: Tracker, application_id: int) -> list[tuple[str, dt.date]]:
 
 def board_ids(qtbot: QtBot, window: MainWindow, stage: str) -> list[int]:
     window.show_view("board")
-    board: BoardView = window.workspace.board
+    board = window.view("board")
+    assert isinstance(board, BoardView)
     qtbot.waitUntil(lambda: bool(board.columns) and not board._stale)
     column = board.column_of(stage)
     assert column is not None
@@ -125,7 +126,7 @@ def test_empty_inbox_without_an_account_offers_the_setup(
     window.show_view("inbox")
     inbox = window.inbox
     assert inbox.ui.pages.currentWidget() is inbox.ui.emptyPage
-    assert "No mail account is set up" in inbox.ui.emptyLabel.text()
+    assert "No mail account is set up" in inbox.empty_message.text.text()
     assert inbox.ui.setupButton.isVisible()
     assert not inbox.ui.scanButton.isEnabled()
     qtbot.mouseClick(inbox.ui.setupButton, LEFT)

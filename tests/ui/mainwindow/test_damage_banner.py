@@ -14,7 +14,7 @@ from jobtracker import file_backups, health
 from jobtracker.errors import DamagedDatabaseError
 from jobtracker.tracker import ApplicationInput, Tracker
 from jobtracker.ui.mainwindow.main_window import MainWindow
-from jobtracker.ui.preferences.backups_page import backup_when_painted
+from jobtracker.ui.mainwindow.startup_backup import backup_when_painted
 from jobtracker.ui.settings import Settings
 from tests.db_files import corrupt, db_with, db_with_many
 from tests.db_files import titles as file_titles
@@ -25,7 +25,9 @@ DAY = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)
 
 def _check_after_paint(window: MainWindow) -> None:
     """What the app does once its window shows: check (and back up) in a worker."""
-    backup_when_painted(window)
+    backup_when_painted(window, window.home_path, window.settings.backup_keep(),
+                        status=window.statusBar().showMessage, damaged=window.show_damage,
+                        warnings=window.tracker.db.warnings, warn=window.show_open_warning)
     window.update()  # the check waits for a paint
 
 

@@ -45,7 +45,7 @@ def test_an_export_onto_a_full_disk_says_so_and_leaves_the_folder_as_it_was(
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda _parent, _title, text: warnings.append(text))
     monkeypatch.setattr(QMessageBox, "information", lambda *args: pytest.fail("exported?"))
-    getattr(window.workspace, action).trigger()
+    getattr(window, action).trigger()
     assert len(warnings) == 1
     assert warnings[0].startswith(f"the disk holding {disk} is full (")
     assert warnings[0].endswith(" MB free); nothing was changed")
@@ -69,7 +69,7 @@ def test_an_export_onto_another_name_of_the_database_is_refused(
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda _parent, _title, text: warnings.append(text))
     monkeypatch.setattr(QMessageBox, "information", lambda *args: pytest.fail("exported?"))
-    getattr(window.workspace, action).trigger()
+    getattr(window, action).trigger()
     assert len(warnings) == 1
     assert "is the database" in warnings[0] and "Nothing was written" in warnings[0]
     assert database.read_bytes() == before

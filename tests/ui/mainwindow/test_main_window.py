@@ -2,9 +2,10 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtGui import QIcon, QKeySequence
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from jobtracker.tracker import ApplicationFilter
@@ -204,13 +205,15 @@ def test_undo_restores_a_deleted_row(window: MainWindow) -> None:
     window.applications.select_id(gone)
     window.delete_action.trigger()
     assert titles(window) == ["Keep"]
-    assert window.detail.application_id is None
-    assert not window.delete_action.isEnabled()
+    # The selection moves on to the row left in the list (so Delete can go on).
+    assert window.detail.application_id == keep
+    assert window.delete_action.isEnabled()
     assert window.tracker.count_applications(ApplicationFilter(trashed=True)) == 1
     assert window.trash.model.total == 1
     window.undo_action.trigger()
     assert sorted(titles(window)) == ["Gone", "Keep"]
     assert window.trash.model.total == 0
+    assert window.detail.application_id == gone  # the restored row is selected again
     window.redo_action.trigger()
     assert titles(window) == ["Keep"]
     assert keep
@@ -282,10 +285,11 @@ def test_sidebar_order_pages_and_shortcuts_follow_view_names(window: MainWindow)
     labels = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
     assert labels == ["Applications", "Board", "Today", "Dashboard", "Calendar", "Contacts",
                       "Inbox", "Trash"]
-    pages = {"applications": window.applications_page, "board": window.workspace.board,
-             "today": window.workspace.today, "dashboard": window.workspace.dashboard,
-             "calendar": window.workspace.calendar, "contacts": window.contacts,
+    pages = {"applications": window.applications_page, "board": window.view("board"),
+             "today": window.view("today"), "dashboard": window.view("dashboard"),
+             "calendar": window.view("calendar"), "contacts": window.contacts,
              "inbox": window.inbox, "trash": window.trash}
+    assert pages == {name: window.view(name) for name in VIEWS}
     for number, name in enumerate(VIEWS, start=1):
         window.show_view(name)
         assert window.current_view() == name
@@ -298,3 +302,27 @@ def test_sidebar_order_pages_and_shortcuts_follow_view_names(window: MainWindow)
     window.show_view("trash")
     window.save_layout()
     assert window.settings.view() == "trash"
+
+
+def test_a_view_added_later_comes_last_and_is_built_on_its_first_visit(
+        window: MainWindow) -> None:
+    built: list[QLabel] = []
+
+    def build() -> QLabel:
+        built.append(QLabel("Goals"))
+        return built[-1]
+
+    window.add_view("goals", "&Goals", QIcon(), build)
+    assert window.view_row("goals") == window.sidebar.count() - 1
+    assert window.sidebar.item(window.view_row("goals")).text() == "Goals"
+    action = window.view_actions[-1]
+    assert (action.data(), action.text()) == ("goals", "&Goals")
+    assert action.shortcut().toString() == "Ctrl+Alt+9"
+    assert action in window.view_menu.actions()
+    assert not window.is_view_built("goals") and built == []
+    action.trigger()
+    assert window.is_view_built("goals") and window.current_view() == "goals"
+    assert window.pages.currentWidget() is built[0] is window.view("goals")
+    assert window.pages.indexOf(built[0]) == window.view_row("goals")
+    with pytest.raises(ValueError, match="goals"):
+        window.add_view("goals", "Goals", QIcon(), build)

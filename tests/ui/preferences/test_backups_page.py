@@ -15,7 +15,8 @@ from jobtracker import file_backups
 from jobtracker.paths import backups_dir
 from jobtracker.ui.mainwindow import main_window as main_window_module
 from jobtracker.ui.mainwindow.main_window import MainWindow
-from jobtracker.ui.preferences.backups_page import BackupsPage, backup_at_close
+from jobtracker.ui.mainwindow.startup_backup import backup_at_close
+from jobtracker.ui.preferences.backups_page import BackupsPage
 from jobtracker.ui.preferences.preferences_dialog import PreferencesDialog
 from jobtracker.ui.settings import Settings
 from tests.ui.helpers import add_apps, titles

@@ -13,7 +13,7 @@ from jobtracker.exchange.csv_export import write_csv, write_records
 from jobtracker.exchange.csv_import import read_csv
 from jobtracker.tracker import ApplicationInput, InterviewInput, SortKey, Tracker
 from tests.conftest import NOW
-from tests.unit.test_cli import jt, ok
+from tests.unit.cli.test_main import jt, ok
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 

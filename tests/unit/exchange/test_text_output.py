@@ -4,8 +4,8 @@ import datetime as dt
 import unicodedata
 
 from jobtracker.exchange.text_output import format_table
-from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationRow
+from jobtracker.vocabulary import StageKind
 
 
 def _row(app_id: int, company: str, title: str, location: str | None = None) -> ApplicationRow:

@@ -48,9 +48,18 @@ def test_kinds_in_four_languages(text: str, kind: str):
     assert classify(msg(text)).kind == kind
 
 
-def test_reason_quotes_the_words_that_decided():
+def test_reason_is_a_plain_sentence_quoting_the_words_that_decided():
     result = classify(msg("Hi,\nunfortunately we are not moving forward with you."))
-    assert result.reason == "rejection: 'unfortunately we are not moving'"
+    assert result.phrase == "unfortunately we are not moving"
+    assert result.reason == ("The message says they are not moving forward with you: "
+                             "\u201cunfortunately we are not moving\u201d.")
+    german = classify(msg("Vielen Dank für Ihre Bewerbung."))
+    assert german.reason == ("The message confirms that your application arrived: "
+                             "\u201cVielen Dank für Ihre Bewerbung\u201d.")
+    screen = classify(msg("We would like to schedule a quick call with you."))
+    assert screen.reason.startswith("The message invites you to a screening call: ")
+    assert classify(msg("See you at lunch.")).reason == (
+        "The message is not one of the kinds JobTracker recognises.")
 
 
 def test_rejection_wins_over_the_thanks_it_starts_with():

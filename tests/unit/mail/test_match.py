@@ -46,7 +46,8 @@ def test_url_facts_tell_employer_domains_from_ats_boards():
 def test_sender_domain_then_title_decides_among_applications_at_one_company():
     found = INDEX.match(msg("jane@careers.acme.example", "Senior Backend Engineer interview"))
     assert found is not None and found.application.id == 2
-    assert "the title 'Senior Backend Engineer' is named" in found.reason
+    assert found.reason == ("It comes from acme.example, Acme Robotics Inc.'s domain, and it "
+                            "names the job title Senior Backend Engineer.")
 
 
 def test_ats_sender_needs_the_company_in_the_text_or_its_slug():
@@ -60,7 +61,7 @@ def test_ats_sender_needs_the_company_in_the_text_or_its_slug():
 def test_requisition_id_and_company_name_without_a_known_domain():
     by_req = INDEX.match(msg("talent@umbrella.example", "Interview for R-20431"))
     assert by_req is not None and by_req.application.id == 3
-    assert by_req.reason == "its requisition id R-20431 is quoted"
+    assert by_req.reason == "It quotes the requisition number R-20431."
     assert INDEX.match(msg("x@gmail.com", "Lunch?", "Globex is on my way")) is None
 
 
@@ -98,4 +99,7 @@ def test_bulk_unmatched_and_cold_outreach_make_no_suggestion():
     untracked = suggest(msg("hr@initech.example", "Application",
                             "Unfortunately we have decided not to proceed."), INDEX)
     assert untracked is not None and untracked.application_id is None
-    assert untracked.reason.endswith("no tracked application matches (accepting can create one)")
+    assert untracked.reason == (
+        "The message says they are not moving forward with you: \u201cUnfortunately we have "
+        "decided\u201d. No tracked application matches it; Create "
+        "Application can track one.")

@@ -208,3 +208,28 @@ def test_a_version_1_backup_into_a_database_with_applications_is_flagged(tracker
             row.pop("uuid", None)
     result = tracker.import_everything(payload)
     assert result.unmatchable and result.added["application"] == 2
+
+
+def test_a_retired_stage_round_trips_and_older_backups_import_it_in_use(
+        tracker: Tracker, tmp_path: Path, migrated_template: Path):
+    _fill(tracker, tmp_path)
+    tracker.retire_stage("Screening", "Interviewing")
+    exported = json.loads(json.dumps(tracker.export_everything()))
+    [row] = [r for r in exported["tables"]["stage"] if r["name"] == "Screening"]
+    assert row["retired_on"] == tracker.today().isoformat()
+    other_path = tmp_path / "other.db"
+    other_path.write_bytes(migrated_template.read_bytes())
+    with Tracker.open(other_path) as other:
+        other.import_everything(exported)
+        assert other.export_everything()["tables"] == exported["tables"]
+        assert "Screening" not in [s.name for s in other.stages()]
+        assert [e.to_stage for e in other.get_application(1).events][-2:] == [
+            "Screening", "Interviewing"]
+    # A backup made before stages could be retired has no retired_on: all in use.
+    older = copy.deepcopy(exported)
+    for stage in older["tables"]["stage"]:
+        del stage["retired_on"]
+    older["tables"]["stage"].append({"id": 99, "name": "Take-home", "kind": "open",
+                                     "position": 10, "color": None})
+    tracker.import_everything(older)
+    assert "Take-home" in [s.name for s in tracker.stages()]

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from jobtracker.demo import populate
-from jobtracker.models import StageKind
 from jobtracker.tracker import (
     ApplicationFilter,
     ApplicationInput,
@@ -19,6 +18,7 @@ from jobtracker.tracker import (
     Tracker,
 )
 from jobtracker.tracker.listing import fts_query
+from jobtracker.vocabulary import StageKind
 
 
 @pytest.fixture

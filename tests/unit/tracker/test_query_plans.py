@@ -18,8 +18,8 @@ from sqlalchemy import event
 
 from jobtracker.demo import populate
 from jobtracker.exchange.export_query import EXPORT_SQL
-from jobtracker.models import StageKind
 from jobtracker.tracker import ApplicationFilter, ApplicationInput, SortKey, Tracker
+from jobtracker.vocabulary import StageKind
 
 # The main query of the applications list (and of the board, and count_applications).
 LIST_QUERY = "FROM application JOIN company"

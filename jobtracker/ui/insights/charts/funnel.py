@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPolygonF
 from PySide6.QtWidgets import QWidget
 
-from jobtracker.tracker.rows import FunnelStep
+from jobtracker.tracker import FunnelStep
 from jobtracker.ui.insights.charts.base import SERIES, Chart, blend
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QWidget
 
-from jobtracker.tracker.insights import SankeyFlow
+from jobtracker.tracker import SankeyFlow
 from jobtracker.ui.insights.charts.base import Chart, blend
 
 NODE_WIDTH = 12.0
