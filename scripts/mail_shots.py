@@ -63,26 +63,28 @@ def mail_sample(path: Path) -> Tracker:
             "<r1@acme.com>", dt.datetime(2026, 11, 24, 10, 2, tzinfo=CET),
             "Acme Recruiting <jobs@acme.com>", "Your application for Backend Engineer",
             apps["Acme"], "rejection", "Rejected", None,
-            "rejection: 'Unfortunately we have decided not to move forward'; Backend "
-            "Engineer — Acme because the sender's domain acme.com is Acme's"),
+            "The message says they are not moving forward with you: \u201cUnfortunately we "
+            "have decided not to move forward\u201d. It comes from acme.com, Acme's domain."),
         SuggestionDraft(
             "<i1@globex.io>", dt.datetime(2026, 11, 25, 9, 14, tzinfo=CET),
             "Jane Smith <jane@globex.io>", "Interview for the Data Analyst position",
             apps["Globex"], "interview", "Interviewing",
             dt.datetime(2026, 12, 1, 14, 30, tzinfo=CET),
-            "interview: 'we would like to invite you'; Data Analyst — Globex because the "
-            "sender's domain globex.io is Globex's"),
+            "The message invites you to an interview: \u201cwe would like to invite "
+            "you\u201d. It comes from globex.io, Globex's domain."),
         SuggestionDraft(
             "<a1@greenhouse.io>", dt.datetime(2026, 11, 26, 16, 40, tzinfo=CET),
             "Nimbus Labs <no-reply@greenhouse.io>", "Take-home exercise: Platform Engineer",
             apps["Nimbus Labs"], "assessment", "Screening", None,
-            "assessment: 'take-home exercise'; Platform Engineer — Nimbus Labs because the "
-            "company is named in the subject"),
+            "The message asks you to complete an assessment: \u201ctake-home "
+            "exercise\u201d. It names Nimbus Labs and the job title Platform Engineer."),
         SuggestionDraft(
             "<u1@hooli.example>", dt.datetime(2026, 11, 27, 11, 5, tzinfo=CET),
             "Hooli Talent <talent@hooli.example>", "Thanks for applying to Hooli",
             None, "received", "Applied", None,
-            "received: 'thank you for applying'; no tracked application matches"),
+            "The message confirms that your application arrived: \u201cthank you for "
+            "applying\u201d. No tracked application matches it; Create Application can "
+            "track one."),
     )
     tracker.save_scan(ScanOutcome("Personal", drafts, (FolderState("INBOX", 1, 120),), 120,
                                   False, ()))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
@@ -162,5 +162,11 @@ class ActivityPanel(QScrollArea):
         """Open the section called ``name`` and scroll it into view."""
         section = self.sections[name]
         section.set_open(True)
-        self.ensureWidgetVisible(section.header, 0, 0)
+        content = self.widget()
+        if content is not None and (layout := content.layout()) is not None:
+            layout.activate()  # the opened section's place now, not after the next paint
+            content.adjustSize()
+        # Its header at the top, so as much of the section as fits shows below it.
+        self.verticalScrollBar().setValue(section.mapTo(content, QPoint(0, 0)).y()
+                                          if content is not None else 0)
         return section
