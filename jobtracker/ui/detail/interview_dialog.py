@@ -51,6 +51,11 @@ class InterviewDialog(QDialog):
         ui.kindCombo.addItems([self.tr(kind) for kind in KINDS])
         zones = sorted(zoneinfo.available_timezones())
         ui.timezoneCombo.addItems(zones)
+        # Sized for a typical zone name, not the longest of ~600: the list still shows each
+        # whole, and the dialog stays narrow enough for a small screen at large text.
+        ui.timezoneCombo.setSizeAdjustPolicy(
+            ui.timezoneCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        ui.timezoneCombo.setMinimumContentsLength(20)
         ui.timezoneCombo.setInsertPolicy(ui.timezoneCombo.InsertPolicy.NoInsert)
         zone_completer = QCompleter(zones, self)
         zone_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

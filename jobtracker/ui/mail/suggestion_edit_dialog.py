@@ -34,6 +34,10 @@ class SuggestionEditDialog(QDialog):
         # Typing filters the labels (company or title anywhere in them).
         for ref in sorted(applications, key=lambda r: r.label.casefold()):
             ui.applicationCombo.addItem(ref.label, ref.id)
+        # Sized for a typical "Title — Company", not the longest one: the list shows each whole.
+        ui.applicationCombo.setSizeAdjustPolicy(
+            ui.applicationCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        ui.applicationCombo.setMinimumContentsLength(24)
         completer = QCompleter(ui.applicationCombo.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
