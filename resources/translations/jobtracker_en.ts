@@ -1823,7 +1823,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2084,7 +2084,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+106"/>
         <source>type the password to test the connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2109,7 +2109,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+34"/>
         <source>E-mail &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2179,7 +2179,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>&amp;Test Connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3273,7 +3273,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Type to find an application</source>
         <translation type="unfinished"></translation>
     </message>

@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QProgressBar, QPushButton, QSizePolicy,
-    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
+    QLabel, QLineEdit, QProgressBar, QPushButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QSpinBox,
+    QVBoxLayout, QWidget)
 
 class Ui_MailAccountDialog(object):
     def setupUi(self, MailAccountDialog):
@@ -26,20 +27,28 @@ class Ui_MailAccountDialog(object):
             MailAccountDialog.setObjectName(u"MailAccountDialog")
         self.mainLayout = QVBoxLayout(MailAccountDialog)
         self.mainLayout.setObjectName(u"mainLayout")
-        self.formLayout = QFormLayout()
+        self.formScroll = QScrollArea(MailAccountDialog)
+        self.formScroll.setObjectName(u"formScroll")
+        self.formScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.formScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.formScroll.setWidgetResizable(True)
+        self.formPage = QWidget()
+        self.formPage.setObjectName(u"formPage")
+        self.formLayout = QFormLayout(self.formPage)
         self.formLayout.setObjectName(u"formLayout")
         self.formLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.addressLabel = QLabel(MailAccountDialog)
+        self.formLayout.setContentsMargins(0, 0, 0, 0)
+        self.addressLabel = QLabel(self.formPage)
         self.addressLabel.setObjectName(u"addressLabel")
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
-        self.addressEdit = QLineEdit(MailAccountDialog)
+        self.addressEdit = QLineEdit(self.formPage)
         self.addressEdit.setObjectName(u"addressEdit")
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.addressEdit)
 
-        self.providerNote = QLabel(MailAccountDialog)
+        self.providerNote = QLabel(self.formPage)
         self.providerNote.setObjectName(u"providerNote")
         self.providerNote.setText(u"")
         self.providerNote.setWordWrap(True)
@@ -47,17 +56,17 @@ class Ui_MailAccountDialog(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.providerNote)
 
-        self.nameLabel = QLabel(MailAccountDialog)
+        self.nameLabel = QLabel(self.formPage)
         self.nameLabel.setObjectName(u"nameLabel")
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.nameLabel)
 
-        self.nameEdit = QLineEdit(MailAccountDialog)
+        self.nameEdit = QLineEdit(self.formPage)
         self.nameEdit.setObjectName(u"nameEdit")
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.nameEdit)
 
-        self.nameError = QLabel(MailAccountDialog)
+        self.nameError = QLabel(self.formPage)
         self.nameError.setObjectName(u"nameError")
         self.nameError.setText(u"")
         self.nameError.setWordWrap(True)
@@ -65,17 +74,17 @@ class Ui_MailAccountDialog(object):
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.nameError)
 
-        self.hostLabel = QLabel(MailAccountDialog)
+        self.hostLabel = QLabel(self.formPage)
         self.hostLabel.setObjectName(u"hostLabel")
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.hostLabel)
 
-        self.hostEdit = QLineEdit(MailAccountDialog)
+        self.hostEdit = QLineEdit(self.formPage)
         self.hostEdit.setObjectName(u"hostEdit")
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.hostEdit)
 
-        self.hostError = QLabel(MailAccountDialog)
+        self.hostError = QLabel(self.formPage)
         self.hostError.setObjectName(u"hostError")
         self.hostError.setText(u"")
         self.hostError.setWordWrap(True)
@@ -83,12 +92,12 @@ class Ui_MailAccountDialog(object):
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.hostError)
 
-        self.portLabel = QLabel(MailAccountDialog)
+        self.portLabel = QLabel(self.formPage)
         self.portLabel.setObjectName(u"portLabel")
 
         self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.portLabel)
 
-        self.portSpin = QSpinBox(MailAccountDialog)
+        self.portSpin = QSpinBox(self.formPage)
         self.portSpin.setObjectName(u"portSpin")
         self.portSpin.setMinimum(1)
         self.portSpin.setMaximum(65535)
@@ -96,7 +105,7 @@ class Ui_MailAccountDialog(object):
 
         self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.portSpin)
 
-        self.portError = QLabel(MailAccountDialog)
+        self.portError = QLabel(self.formPage)
         self.portError.setObjectName(u"portError")
         self.portError.setText(u"")
         self.portError.setWordWrap(True)
@@ -104,17 +113,17 @@ class Ui_MailAccountDialog(object):
 
         self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.portError)
 
-        self.securityLabel = QLabel(MailAccountDialog)
+        self.securityLabel = QLabel(self.formPage)
         self.securityLabel.setObjectName(u"securityLabel")
 
         self.formLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.securityLabel)
 
-        self.securityCombo = QComboBox(MailAccountDialog)
+        self.securityCombo = QComboBox(self.formPage)
         self.securityCombo.setObjectName(u"securityCombo")
 
         self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.securityCombo)
 
-        self.securityWarning = QLabel(MailAccountDialog)
+        self.securityWarning = QLabel(self.formPage)
         self.securityWarning.setObjectName(u"securityWarning")
         self.securityWarning.setText(u"")
         self.securityWarning.setWordWrap(True)
@@ -122,7 +131,7 @@ class Ui_MailAccountDialog(object):
 
         self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.securityWarning)
 
-        self.securityError = QLabel(MailAccountDialog)
+        self.securityError = QLabel(self.formPage)
         self.securityError.setObjectName(u"securityError")
         self.securityError.setText(u"")
         self.securityError.setWordWrap(True)
@@ -130,17 +139,17 @@ class Ui_MailAccountDialog(object):
 
         self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.securityError)
 
-        self.userLabel = QLabel(MailAccountDialog)
+        self.userLabel = QLabel(self.formPage)
         self.userLabel.setObjectName(u"userLabel")
 
         self.formLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.userLabel)
 
-        self.userEdit = QLineEdit(MailAccountDialog)
+        self.userEdit = QLineEdit(self.formPage)
         self.userEdit.setObjectName(u"userEdit")
 
         self.formLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.userEdit)
 
-        self.userError = QLabel(MailAccountDialog)
+        self.userError = QLabel(self.formPage)
         self.userError.setObjectName(u"userError")
         self.userError.setText(u"")
         self.userError.setWordWrap(True)
@@ -148,18 +157,18 @@ class Ui_MailAccountDialog(object):
 
         self.formLayout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.userError)
 
-        self.passwordLabel = QLabel(MailAccountDialog)
+        self.passwordLabel = QLabel(self.formPage)
         self.passwordLabel.setObjectName(u"passwordLabel")
 
         self.formLayout.setWidget(13, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
 
-        self.passwordEdit = QLineEdit(MailAccountDialog)
+        self.passwordEdit = QLineEdit(self.formPage)
         self.passwordEdit.setObjectName(u"passwordEdit")
         self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
 
         self.formLayout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.passwordEdit)
 
-        self.keyringNote = QLabel(MailAccountDialog)
+        self.keyringNote = QLabel(self.formPage)
         self.keyringNote.setObjectName(u"keyringNote")
         self.keyringNote.setText(u"")
         self.keyringNote.setWordWrap(True)
@@ -167,7 +176,7 @@ class Ui_MailAccountDialog(object):
 
         self.formLayout.setWidget(14, QFormLayout.ItemRole.FieldRole, self.keyringNote)
 
-        self.passwordError = QLabel(MailAccountDialog)
+        self.passwordError = QLabel(self.formPage)
         self.passwordError.setObjectName(u"passwordError")
         self.passwordError.setText(u"")
         self.passwordError.setWordWrap(True)
@@ -175,18 +184,18 @@ class Ui_MailAccountDialog(object):
 
         self.formLayout.setWidget(15, QFormLayout.ItemRole.FieldRole, self.passwordError)
 
-        self.foldersLabel = QLabel(MailAccountDialog)
+        self.foldersLabel = QLabel(self.formPage)
         self.foldersLabel.setObjectName(u"foldersLabel")
 
         self.formLayout.setWidget(16, QFormLayout.ItemRole.LabelRole, self.foldersLabel)
 
-        self.foldersEdit = QLineEdit(MailAccountDialog)
+        self.foldersEdit = QLineEdit(self.formPage)
         self.foldersEdit.setObjectName(u"foldersEdit")
         self.foldersEdit.setText(u"INBOX")
 
         self.formLayout.setWidget(16, QFormLayout.ItemRole.FieldRole, self.foldersEdit)
 
-        self.foldersError = QLabel(MailAccountDialog)
+        self.foldersError = QLabel(self.formPage)
         self.foldersError.setObjectName(u"foldersError")
         self.foldersError.setText(u"")
         self.foldersError.setWordWrap(True)
@@ -194,8 +203,9 @@ class Ui_MailAccountDialog(object):
 
         self.formLayout.setWidget(17, QFormLayout.ItemRole.FieldRole, self.foldersError)
 
+        self.formScroll.setWidget(self.formPage)
 
-        self.mainLayout.addLayout(self.formLayout)
+        self.mainLayout.addWidget(self.formScroll)
 
         self.testLayout = QHBoxLayout()
         self.testLayout.setObjectName(u"testLayout")

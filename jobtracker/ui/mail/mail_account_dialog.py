@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QWidget
 
 from jobtracker.errors import JobTrackerError, ValidationError
@@ -106,6 +106,21 @@ class MailAccountDialog(QDialog):
         ui.securityCombo.currentIndexChanged.connect(lambda _i: self._security_changed())
         ui.testButton.clicked.connect(self.test)
         self._update_security()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Size the form to show whole where the screen allows; else it scrolls, never sideways."""
+        page, scroll = self.ui.formPage, self.ui.formScroll
+        page.adjustSize()
+        need = page.sizeHint()
+        scroll.setMinimumWidth(need.width() + scroll.verticalScrollBar().sizeHint().width())
+        screen = self.screen()
+        # Large text on a small screen: everything but the form (the test row, the buttons,
+        # the margins and the title bar) keeps its room, and the form scrolls in what is left.
+        room = (screen.availableGeometry().height() if screen is not None else need.height())
+        others = self.sizeHint().height() - scroll.sizeHint().height() + 40
+        scroll.setMinimumHeight(max(120, min(need.height(), room - others)))
+        self.adjustSize()
+        super().showEvent(event)
 
     # -- the fields ----------------------------------------------------------------------------
 
