@@ -1,4 +1,4 @@
-"""A real HTTP server on 127.0.0.1 serving the shared posting corpus and hand-made edge cases."""
+"""A real HTTP server on 127.0.0.1 serving tests/data/postings and hand-made edge cases."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if ACCURACY:
-        terminalreporter.write_sep("-", "posting import accuracy (shared corpus)")
+        terminalreporter.write_sep("-", "posting import accuracy (tests/data/postings)")
         terminalreporter.write_line(
             f"{ACCURACY['right']}/{ACCURACY['total']} expected fields exactly right "
             f"({ACCURACY['share']:.1%}) over {ACCURACY['files']} files")

@@ -1,4 +1,4 @@
-"""Every posting of the shared corpus, served over real HTTP, gives its manifest's fields."""
+"""Every posting in tests/data/postings, served over real HTTP, gives its manifest's fields."""
 
 from __future__ import annotations
 
