@@ -85,7 +85,7 @@
 <context>
     <name>ApplicationsView</name>
     <message>
-        <location filename="../../jobtracker/ui/applications/applications_view.py" line="+38"/>
+        <location filename="../../jobtracker/ui/applications/applications_view.py" line="+41"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -165,12 +165,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>&amp;Show:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <location line="+9"/>
+        <location line="+178"/>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source>Stage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open or closed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Applied &amp;between:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -203,6 +230,14 @@
         <location line="+2"/>
         <source>All tags</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Filters (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1532,7 +1567,7 @@
 <context>
     <name>ImportUrlDialog</name>
     <message>
-        <location filename="../../jobtracker/ui/importing/import_url_dialog.py" line="+241"/>
+        <location filename="../../jobtracker/ui/importing/import_url_dialog.py" line="+251"/>
         <location line="+45"/>
         <location line="+58"/>
         <source>Cannot import: %1</source>
@@ -2261,12 +2296,12 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+735"/>
+        <location line="+738"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-729"/>
+        <location line="-732"/>
         <source>You are looking at sample data. Your own data is kept separately and is untouched.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2276,7 +2311,7 @@ Folders: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+83"/>
         <source>&amp;New Application…</source>
         <translation type="unfinished"></translation>
     </message>

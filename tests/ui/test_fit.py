@@ -1,8 +1,9 @@
 """Fits everywhere: every view and detail tab at three window sizes, two themes, three text sizes.
 
 A widget "does not fit" when a visible button, single-line label or combo box is narrower
-than its size hint, a scroll area holding inputs scrolls sideways, a tab bar needs scroll
-arrows or a toolbar its "»" extension. At 200% text some minimum sizes exceed 1024×640:
+than its size hint (a combo box also narrower than its current text needs: no clipped
+text), a scroll area holding inputs scrolls sideways, a tab bar needs scroll arrows or a
+toolbar its "»" extension. At 200% text some minimum sizes exceed 1024×640:
 the window then keeps its own minimum size (it may be larger than the screen) and is
 checked at that size, because Qt never lays a window out smaller than its minimum.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -45,6 +47,8 @@ from .helpers import NOW, TODAY
 SIZES = ((1024, 640), (1280, 800), (1920, 1080))
 # The board's stage columns scroll sideways by design (one column per stage, any number).
 SIDEWAYS = {"boardScroll"}
+# Combos listing the user's own data (names of any length) elide by design, a tooltip whole.
+ELIDING = {"Contact to link"}
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractButton, QTextEdit, QPlainTextEdit)
 
 
@@ -57,6 +61,27 @@ def describe(widget: QWidget) -> str:
         text = widget.currentText()
     text = text or widget.accessibleName()
     return f"{widget.objectName() or type(widget).__name__} {text[:40]!r}"
+
+
+def text_width(combo: QComboBox) -> int:
+    """The width ``combo`` needs to show its current text (and icon) whole.
+
+    Measured as Qt measures: a probe combo in the same font holding only the current choice,
+    sized to its contents (a lowered size hint on ``combo`` itself cannot hide clipped text).
+    """
+    probe = QComboBox()
+    try:
+        probe.setFont(combo.font())
+        probe.setStyle(combo.style())
+        probe.setEditable(combo.isEditable())
+        probe.setFrame(combo.hasFrame())
+        probe.setIconSize(combo.iconSize())
+        probe.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        index = combo.currentIndex()
+        probe.addItem(combo.itemIcon(index) if index >= 0 else QIcon(), combo.currentText())
+        return probe.sizeHint().width()
+    finally:
+        probe.deleteLater()
 
 
 def _shown(widget: QWidget, root: QWidget) -> bool:
@@ -93,6 +118,9 @@ def fit_problems(root: QWidget) -> list[str]:
                 isinstance(widget, QLabel) and not widget.wordWrap() and widget.text()
                 and widget.pixmap().isNull()):
             need = widget.sizeHint().width()
+            if isinstance(widget, QComboBox) and widget.accessibleName() not in ELIDING:
+                # A lowered size hint must not hide clipped text: the current text shows whole.
+                need = max(need, text_width(widget))
             if widget.width() < need - 1:
                 problems.append(f"{describe(widget)} is {widget.width()} px wide, needs {need}")
             elif widget.visibleRegion().boundingRect().width() < widget.width() - 1 and not (

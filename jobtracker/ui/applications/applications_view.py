@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -87,23 +90,42 @@ class ApplicationsView(QWidget):
         self.range_dash = QLabel("–")
         self.range_dash.setAccessibleName(self.tr("to"))
 
-        # A grid: the four combos sit in one row, or in two when one row would elide them.
-        bar = QGridLayout()
+        # A grid: the four combos sit in one row, or in two when one row would clip them;
+        # narrower still, one "Filters" button opens a popup holding them at full width.
+        self.filter_bar = QWidget(self)
+        self.filter_bar.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                      self.filter_bar.sizePolicy().verticalPolicy())
+        bar = QGridLayout(self.filter_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSizeConstraint(QGridLayout.SizeConstraint.SetNoConstraint)
         self._filter_bar = bar
         self._filter_columns = 0
-        filter_label = QLabel(self.tr("&Show:"), self)
-        filter_label.setBuddy(self.stage_filter)
-        bar.addWidget(filter_label, 0, 0)
+        self.filter_label = QLabel(self.tr("&Show:"), self.filter_bar)
+        self.filter_label.setBuddy(self.stage_filter)
+        bar.addWidget(self.filter_label, 0, 0)
+        self.filters_button = QToolButton(self.filter_bar)
+        self.filters_button.setAccessibleName(self.tr("Filters"))
+        self.filters_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.filters_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.filters_button.clicked.connect(self.show_filters_popup)
+        self.filters_button.hide()
+        # The popup: the same combos, each whole, with what it filters beside it.
+        self.filters_popup = QFrame(self, Qt.WindowType.Popup)
+        self.filters_popup.setObjectName("filtersPopup")
+        self.filters_popup.setFrameShape(QFrame.Shape.StyledPanel)
+        self.filters_popup.setAccessibleName(self.tr("Filters"))
+        self._popup_layout = QFormLayout(self.filters_popup)
+        self._popup_labels = [QLabel(text, self.filters_popup) for text in (
+            self.tr("Stage:"), self.tr("Open or closed:"), self.tr("Tag:"),
+            self.tr("Applied:"))]
         for combo in self._filter_combos():
-            # Narrow windows (and 150% text) must still fit: combos may shrink and elide.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(4)
-            # ...but never below that: the window's minimum width makes room for four letters.
-            combo.setSizePolicy(QSizePolicy.Policy.MinimumExpanding,
+            # Each combo is as wide as its longest choice: never elided, never clipped.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizePolicy(QSizePolicy.Policy.Minimum,
                                 combo.sizePolicy().verticalPolicy())
             combo.activated.connect(self._filters_changed)
         self._reflow_filters(4)
+        self._update_filters_button()
         # Its own row, so choosing a custom range never squeezes the filter combos.
         self.range_row = QWidget(self)
         range_layout = QHBoxLayout(self.range_row)
@@ -150,7 +172,7 @@ class ApplicationsView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.range_row)
         # Filters or a search that match nothing: say so, never a blank table.
         self.no_results = EmptyMessage(self.tr("No applications match"), self.tr(
@@ -252,39 +274,81 @@ class ApplicationsView(QWidget):
             found = combo.findData(current)
             combo.setCurrentIndex(max(found, 0))
             combo.blockSignals(False)
+        self._update_filters_button()
 
     # -- reactions ---------------------------------------------------------------------------
 
     def _filter_combos(self) -> tuple[QComboBox, ...]:
         return (self.stage_filter, self.status_filter, self.tag_filter, self.date_filter)
 
-    def _full_width(self, combo: QComboBox) -> int:
-        """The width that shows ``combo``'s longest choice whole."""
-        metrics = combo.fontMetrics()
-        # The size hint holds room for the minimum contents length of "x"s plus the frame.
-        frame = combo.sizeHint().width() - combo.minimumContentsLength() * (
-            metrics.horizontalAdvance("x"))
-        return frame + max((metrics.horizontalAdvance(combo.itemText(n))
-                            for n in range(combo.count())), default=0)
+    def active_filter_count(self) -> int:
+        """How many of the four quick filters narrow the list."""
+        return sum((self.stage_filter.currentData() is not None,
+                    self.status_filter.currentIndex() > 0,
+                    self.tag_filter.currentData() is not None,
+                    self.date_filter.currentData() is not None))
+
+    def _update_filters_button(self) -> None:
+        count = self.active_filter_count()
+        self.filters_button.setText(self.tr("Filters (%n)", "", count) if count
+                                    else self.tr("Filters"))
+
+    def show_filters_popup(self) -> None:
+        """Open the popup holding the filter combos (the collapsed filter bar)."""
+        popup = self.filters_popup
+        popup.adjustSize()
+        button = self.filters_button
+        popup.move(button.mapToGlobal(button.rect().bottomLeft()))
+        popup.show()
+        self.stage_filter.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _needed_width(self, columns: int) -> int:
+        """The filter bar's width with every combo whole in ``columns`` columns (4 or 2)."""
+        bar = self._filter_bar
+        spacing = max(bar.horizontalSpacing(), 0)
+        widths = [combo.sizeHint().width() for combo in self._filter_combos()]
+        if columns == 2:
+            widths = [max(widths[0], widths[2]), max(widths[1], widths[3])]
+        return self.filter_label.sizeHint().width() + sum(widths) + columns * spacing
 
     def _reflow_filters(self, columns: int) -> None:
+        """Lay the combos out in 4 or 2 columns, or (0) collapse them behind a button."""
         if columns == self._filter_columns:
             return
         self._filter_columns = columns
         bar = self._filter_bar
-        for n, combo in enumerate(self._filter_combos()):
+        combos = self._filter_combos()
+        for combo in combos:
             bar.removeWidget(combo)
-            bar.addWidget(combo, n // columns, 1 + n % columns)
+            self._popup_layout.removeWidget(combo)
+        bar.removeWidget(self.filters_button)
+        for label in self._popup_labels:
+            self._popup_layout.removeWidget(label)
+        if columns:
+            self.filters_popup.hide()
+            for n, combo in enumerate(combos):
+                combo.setParent(self.filter_bar)
+                bar.addWidget(combo, n // columns, 1 + n % columns)
+                combo.show()
+            self.filters_button.hide()
+            self.filter_label.setBuddy(self.stage_filter)
+        else:
+            for label, combo in zip(self._popup_labels, combos, strict=True):
+                label.setBuddy(combo)
+                self._popup_layout.addRow(label, combo)
+                combo.show()
+            bar.addWidget(self.filters_button, 0, 1, Qt.AlignmentFlag.AlignLeft)
+            self.filters_button.show()
+            self.filter_label.setBuddy(self.filters_button)
         for column in range(1, 5):
             bar.setColumnStretch(column, 1 if column <= columns else 0)
+        if not columns:
+            bar.setColumnStretch(2, 1)  # the button beside its label, the rest empty
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        bar = self._filter_bar
-        label = bar.itemAtPosition(0, 0)
-        needed = (sum(self._full_width(combo) for combo in self._filter_combos())
-                  + (label.sizeHint().width() if label is not None else 0)
-                  + 4 * max(bar.horizontalSpacing(), 0))
-        self._reflow_filters(4 if event.size().width() >= needed else 2)
+        width = event.size().width()
+        self._reflow_filters(next((columns for columns in (4, 2)
+                                   if width >= self._needed_width(columns)), 0))
         super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -333,6 +397,7 @@ class ApplicationsView(QWidget):
         elif days:
             applied_from = self._today() - dt.timedelta(days=days)
         self._show_range_edits()
+        self._update_filters_button()
         self._apply(dataclasses.replace(
             self.model.filters,
             stages=(stage,) if stage else (),

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, QStringListModel, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCompleter,
@@ -167,6 +167,16 @@ class ImportUrlDialog(QDialog):
         # The theme's warning colour: a fixed amber (#D97706) was 2.8:1 on the light window.
         ui.duplicateFrame.setStyleSheet(f"#duplicateFrame {{ border: 1px solid "
                                         f"{warning_color().name()}; border-radius: 4px; }}")
+        # The archived description is read, not glanced at: it asks for about 48 characters by
+        # 12 lines (it still gives way on a small screen or with large text).
+        metrics = self.fontMetrics()
+        browser = ui.descriptionBrowser
+        chrome = (2 * browser.frameWidth() + 2 * round(browser.document().documentMargin())
+                  + browser.verticalScrollBar().sizeHint().width())
+        browser.preferred_size = QSize(48 * metrics.averageCharWidth() + chrome,
+                                       12 * metrics.lineSpacing() + chrome)
+        # The salary amounts keep their dash apart.
+        ui.salaryLayout.setSpacing(max(6, ui.salaryLayout.spacing()))
         for wrapped in (ui.emptyStateLabel, ui.statusLabel):
             wrapped.setMinimumWidth(64 * self.fontMetrics().averageCharWidth())
         # Before a fetch the few lines above keep their height; any extra room goes below them.

@@ -224,6 +224,9 @@ class MainWindow(QMainWindow):
         self.inbox.setup_requested.connect(self.open_mail_preferences)
         self.inbox.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
+        # Tab follows the layout: from the toolbar's search box to the sidebar below it, then
+        # the view and the detail pane (the sidebar was added last, so it came after them).
+        QWidget.setTabOrder(self.search, self.sidebar)
         self._restore_layout()
         self._update_demo_banner()
         keep_scroll_buttons_out_of_focus(self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -17,9 +17,15 @@ class PostingBrowser(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.base_url = QUrl()
+        # The least size it asks for, when its owner wants more than the default (None).
+        self.preferred_size: QSize | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._open)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return hint if self.preferred_size is None else hint.expandedTo(self.preferred_size)
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
         # Offline by default: an archived page or a note must not fetch images, styles or
